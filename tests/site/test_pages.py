@@ -1,0 +1,92 @@
+"""The built HTML: citations, reference lists, meta tags and the disclaimer."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from tests.helpers import html_pages
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        if tag == "a" and found.get("href"):
+            self.hrefs.append(str(found["href"]))
+
+
+def _parse(path: Path) -> _Ids:
+    parser = _Ids()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_page_has_meta_canonical_social_tags_and_disclaimer(site: Path) -> None:
+    pages = html_pages(site)
+    assert len(pages) >= 2
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<meta name="description" content="[^"]{20,}">', html), page
+        assert re.search(r'<link rel="canonical" href="http[^"]+">', html), page
+        for prop in ("og:title", "og:description", "og:url", "og:type"):
+            assert f'property="{prop}"' in html, (page, prop)
+        assert 'name="twitter:card"' in html, page
+        assert "it does not replace advice from your own clinician" in html, page
+        assert "Report a problem with this page" in html, page
+
+
+def test_home_page_cites_a_checked_reference_with_links(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    cite = re.search(r'<sup id="fnref:([\w-]+)"><a class="footnote-ref" href="#fn:\1">1</a></sup>', html)
+    assert cite, "the home page must cite at least one reference"
+    key = cite.group(1)
+    item = re.search(rf'<li id="fn:{key}">(.*?)</li>', html, re.S)
+    assert item, "the cited reference is listed at the foot of the page"
+    assert re.search(r'href="https://(doi\.org/10\.|pubmed\.ncbi\.nlm\.nih\.gov/\d+/)', item.group(1))
+    assert '<h2 class="references-heading" id="references">' in html
+
+
+def test_page_reference_list_back_links_resolve(site: Path) -> None:
+    for page in html_pages(site):
+        parsed = _parse(page)
+        for href in parsed.hrefs:
+            if href.startswith("#fn"):
+                assert href[1:] in parsed.ids, (page, href)
+
+
+def test_references_page_lists_every_entry_with_working_links(site: Path) -> None:
+    from pybtex.database import parse_file
+
+    from tests.helpers import ROOT
+
+    entries = parse_file(str(ROOT / "references.bib")).entries
+    page = site / "references" / "index.html"
+    parsed = _parse(page)
+    html = page.read_text(encoding="utf-8")
+    for key, entry in entries.items():
+        assert f"ref-{key}" in parsed.ids, key
+        if "doi" in entry.fields:
+            assert "https://doi.org/" in html
+    # mkdocs-bibtex's own full bibliography links back to anchors that do not exist.
+    for href in parsed.hrefs:
+        if href.startswith("#"):
+            assert href[1:] in parsed.ids, href
+    assert "fnref:" not in html
+
+
+def test_no_third_party_assets_in_html(site: Path) -> None:
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
+            src = re.search(r'(?:src|href)="(https?:)?//([^/"]+)', tag)
+            if src and 'rel="canonical"' not in tag:
+                assert src.group(2).startswith("127.0.0.1"), (page, tag)
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
