@@ -38,6 +38,9 @@ class MedicalRegistry(SimpleRegistry):  # type: ignore[misc]  # untyped library
         self.footnote_format = footnote_format
 
     def reference_text(self, citation: Any) -> str:
+        if citation.key not in self.bib_data.entries:
+            # hooks/citations.py has already failed the build, naming file and line.
+            return f"Unknown reference '{citation.key}'"
         entry = self.bib_data.entries[citation.key]
         return reference_style.to_markdown(reference_style.format_entry(entry))
 
