@@ -94,7 +94,9 @@ class _Inline(HTMLParser):
         values = {name: (value or "") for name, value in attrs}
         for name, value in values.items():
             if name.startswith("on"):
-                self.blocked.append(Blocked(f'inline event handler {name}="..." on <{tag}>', line, rf"\b{name}\s*="))
+                self.blocked.append(
+                    Blocked(f'inline event handler {name}="..." on <{tag}>', line, rf"\b{name}\s*=")
+                )
             elif name == "style":
                 self.blocked.append(Blocked(f'style="{value}" attribute on <{tag}>', line, r"\bstyle\s*="))
             elif name in ("href", "src", "action", "formaction") and value.strip().lower().startswith(

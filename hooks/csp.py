@@ -45,7 +45,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-def _where(built: str, site_dir: Path, blocked: content_policy.Blocked, root: Path) -> str:
+def _where(built: str, blocked: content_policy.Blocked, root: Path) -> str:
     source = _sources.get(built)
     if source is not None and source.is_file():
         lines = source.read_text(encoding="utf-8").splitlines()
@@ -70,7 +70,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         built = path.relative_to(site_dir).as_posix()
         for blocked in found.blocked:
             log.warning(
-                f"{_where(built, site_dir, blocked, root)}: {blocked.what} would be blocked by the "
+                f"{_where(built, blocked, root)}: {blocked.what} would be blocked by the "
                 "Content Security Policy (readers would silently lose it). Put looks in "
                 "docs/stylesheets/extra.css behind a class ({ .class-name } after the element) "
                 "and behaviour in a script file; see hooks/csp.py"

@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urljoin
 
 import pytest
@@ -137,7 +137,9 @@ def test_external_links_show_an_icon_and_tell_screen_readers(site: Path, served:
     page = browser.new_page()
     page.goto(served + "/references/", wait_until="load")
     link = page.locator("article a.external-link").first
-    icon = link.evaluate("a => getComputedStyle(a, '::after').maskImage || getComputedStyle(a, '::after').webkitMaskImage")
+    icon = link.evaluate(
+        "a => getComputedStyle(a, '::after').maskImage || getComputedStyle(a, '::after').webkitMaskImage"
+    )
     assert icon.startswith('url("data:image/svg+xml'), icon
     note = link.locator(".external-link__note")
     assert note.text_content() == " (opens another website)"
@@ -148,7 +150,7 @@ def test_external_links_show_an_icon_and_tell_screen_readers(site: Path, served:
 class _HeadersHandler(http.server.SimpleHTTPRequestHandler):
     """A loopback stand-in for Netlify / Cloudflare Pages: sends `_headers` for /*."""
 
-    extra: list[tuple[str, str]] = []
+    extra: ClassVar[list[tuple[str, str]]] = []
 
     def end_headers(self) -> None:
         for name, value in self.extra:
@@ -165,7 +167,9 @@ def served_with_headers(site: Path) -> Iterator[str]:
 
     rules = dict(parse_headers_file((site / "_headers").read_text(encoding="utf-8")))
     handler = type("Handler", (_HeadersHandler,), {"extra": rules["/*"]})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()

@@ -14,7 +14,14 @@ def test_markup_the_policy_would_block_fails_the_build_with_file_and_line(tmp_pa
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "index.md"
     lines = page.read_text(encoding="utf-8").splitlines()
-    lines += ["", "A red warning.", '{ style="color: red" }', "", '<button onclick="alert(1)">Hi</button>', ""]
+    lines += [
+        "",
+        "A red warning.",
+        '{ style="color: red" }',
+        "",
+        '<button onclick="alert(1)">Hi</button>',
+        "",
+    ]
     page.write_text("\n".join(lines), encoding="utf-8")
     style_line = len(lines) - 3
     result = build(project, tmp_path / "site")

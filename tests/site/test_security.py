@@ -100,9 +100,7 @@ def test_headers_file_is_well_formed_and_carries_the_same_policy(site: Path) -> 
 
 def test_security_txt_follows_rfc_9116(site: Path) -> None:
     text = (site / ".well-known" / "security.txt").read_text(encoding="utf-8")
-    fields = dict(
-        line.split(": ", 1) for line in text.splitlines() if line and not line.startswith("#")
-    )
+    fields = dict(line.split(": ", 1) for line in text.splitlines() if line and not line.startswith("#"))
     assert fields["Contact"].startswith("https://github.com/")
     assert fields["Contact"].endswith("/security/advisories/new")
     assert fields["Preferred-Languages"] == "en"
@@ -119,7 +117,7 @@ def test_external_links_open_safely_and_say_they_leave_the_site(site: Path) -> N
         html = path.read_text(encoding="utf-8")
         article = re.search(r"<article\b.*</article>", html, re.DOTALL)
         assert article, path
-        for link in re.finditer(r'<a ([^>]*)>(.*?)</a>', article.group(0), re.DOTALL):
+        for link in re.finditer(r"<a ([^>]*)>(.*?)</a>", article.group(0), re.DOTALL):
             href = re.search(r'href="([^"]*)"', link.group(1))
             host = urlsplit(href.group(1)).netloc if href else ""
             external = bool(host) and host != own
@@ -128,7 +126,9 @@ def test_external_links_open_safely_and_say_they_leave_the_site(site: Path) -> N
                 marked += 1
                 assert rel and {"noopener", "noreferrer"} <= set(rel.group(1).split()), link.group(0)
                 assert "external-link" in link.group(1), link.group(0)
-                assert link.group(2).endswith('<span class="external-link__note"> (opens another website)</span>')
+                assert link.group(2).endswith(
+                    '<span class="external-link__note"> (opens another website)</span>'
+                )
             else:
                 assert "external-link" not in link.group(0), link.group(0)
     assert marked >= 2, "the reference lists link to doi.org and PubMed: the test saw no external link"

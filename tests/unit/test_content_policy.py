@@ -10,7 +10,9 @@ import pytest
 
 def test_hash_matches_the_csp_specification_example() -> None:
     # CSP Level 3, section "hash-source": alert('Hello, world.');
-    assert cp.sha256_source("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+    assert (
+        cp.sha256_source("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+    )
 
 
 def test_newlines_are_hashed_as_the_browser_parses_them() -> None:
@@ -55,7 +57,9 @@ def test_markup_the_policy_would_block_is_reported_with_its_line(html: str, sour
 
 
 def test_escaped_markup_in_code_is_not_reported() -> None:
-    found = cp.find_inline('<pre><code>&lt;p style="color: red"&gt; &lt;script&gt;x()&lt;/script&gt;</code></pre>')
+    found = cp.find_inline(
+        '<pre><code>&lt;p style="color: red"&gt; &lt;script&gt;x()&lt;/script&gt;</code></pre>'
+    )
     assert found.blocked == [] and found.scripts == []
 
 
