@@ -45,15 +45,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-def _where(built: str, blocked: content_policy.Blocked, root: Path) -> str:
+def _where(built: str, blocked: content_policy.Blocked, nth: int, root: Path) -> str:
+    """The source file and line of the `nth` (0-based) such markup in a built file."""
     source = _sources.get(built)
     if source is not None and source.is_file():
         lines = source.read_text(encoding="utf-8").splitlines()
         pattern = re.compile(blocked.needle, re.IGNORECASE)
-        found = next((n for n, line in enumerate(lines, 1) if pattern.search(line)), None)
+        found = [n for n, line in enumerate(lines, 1) for _ in pattern.finditer(line)]
         name = os.path.relpath(source, root)
-        return f"{name}:{found}" if found else f"{name} (built as {built}:{blocked.line})"
-    return f"{built}:{blocked.line} (built by a template in overrides/ or a hook, not a page)"
+        return f"{name}:{found[nth]}" if nth < len(found) else f"{name} (built as {built}:{blocked.line})"
+    return (
+        f"{built}:{blocked.line} (not from a Markdown page: a template in overrides/, a hook or an HTML file)"
+    )
 
 
 @event_priority(-100)  # last: after every other plugin has written its HTML
@@ -68,9 +71,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         script_hashes.update(content_policy.sha256_source(text) for text in found.scripts)
         style_hashes.update(content_policy.sha256_source(text) for text in found.styles)
         built = path.relative_to(site_dir).as_posix()
+        seen: dict[str, int] = {}
         for blocked in found.blocked:
+            nth = seen[blocked.needle] = seen.get(blocked.needle, -1) + 1
             log.warning(
-                f"{_where(built, blocked, root)}: {blocked.what} would be blocked by the "
+                f"{_where(built, blocked, nth, root)}: {blocked.what} would be blocked by the "
                 "Content Security Policy (readers would silently lose it). Put looks in "
                 "docs/stylesheets/extra.css behind a class ({ .class-name } after the element) "
                 "and behaviour in a script file; see hooks/csp.py"

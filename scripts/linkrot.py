@@ -132,7 +132,8 @@ def check(url: str, *, timeout: float, retries: int, backoff: float) -> Result:
             if not 200 <= status < 300:
                 status, final, moves = _ask(url, "GET", timeout)
         except OSError as error:
-            detail = f"timed out after {timeout:g} s" if _is_timeout(error) else f"no answer: {error}"
+            reason = getattr(error, "reason", error)
+            detail = f"timed out after {timeout:g} s" if _is_timeout(error) else f"no answer: {reason}"
             continue
         where = f" at {final}" if final != url else ""
         if 200 <= status < 300:
@@ -150,7 +151,8 @@ def check(url: str, *, timeout: float, retries: int, backoff: float) -> Result:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "%7C").replace("\n", " ")
+    """Text for a Markdown table cell: no pipes, no line breaks, no HTML."""
+    return text.replace("|", "%7C").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def report(results: list[Result], where: dict[str, list[str]], sources: str) -> str:
@@ -173,8 +175,9 @@ def report(results: list[Result], where: dict[str, list[str]], sources: str) -> 
             continue
         lines += [f"## {title} ({len(found)})", "", "| Address | Answer | Where |", "|---|---|---|"]
         for result in found:
-            places = "<br>".join(sorted(set(where[result.url])))
-            lines.append(f"| <{_cell(result.url)}> | {_cell(result.detail)} | {_cell(places)} |")
+            places = "<br>".join(_cell(place) for place in sorted(set(where[result.url])))
+            address = result.url.replace("|", "%7C").replace(">", "%3E")
+            lines.append(f"| <{address}> | {_cell(result.detail)} | {places} |")
         lines.append("")
     if not by_kind["broken"]:
         lines += ["Nothing is broken: every address answered.", ""]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 TITLE = "Link rot: references or links that no longer resolve"
 LABEL = "link-rot"
+MAX_BODY = 60_000  # GitHub refuses issue bodies over 65,536 characters
 
 
 def gh(*args: str) -> str:
@@ -39,6 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, required=True)
     parser.add_argument("--broken", type=int, required=True)
     args = parser.parse_args(argv)
+    text = args.report.read_text(encoding="utf-8")
+    if len(text) > MAX_BODY:
+        cut = text[:MAX_BODY].rsplit("\n", 1)[0]
+        text = cut + "\n\n(The report is longer: see the workflow run's summary for all of it.)\n"
+    body = args.report.with_suffix(".issue.md")
+    body.write_text(text, encoding="utf-8")
     number = open_issue()
     if args.broken > 0:
         if number is None:
@@ -52,10 +59,10 @@ def main(argv: list[str] | None = None) -> int:
                 "--description",
                 "Links that no longer resolve",
             )
-            gh("issue", "create", "--title", TITLE, "--label", LABEL, "--body-file", str(args.report))
+            gh("issue", "create", "--title", TITLE, "--label", LABEL, "--body-file", str(body))
             print(f"opened the link rot issue ({args.broken} broken)")
         else:
-            gh("issue", "edit", str(number), "--body-file", str(args.report))
+            gh("issue", "edit", str(number), "--body-file", str(body))
             print(f"updated issue #{number} ({args.broken} broken)")
     elif number is not None:
         gh("issue", "close", str(number), "--comment", "The weekly check found nothing broken any more.")

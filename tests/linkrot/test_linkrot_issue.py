@@ -22,14 +22,16 @@ if sys.argv[1:3] == ["issue", "list"]:
 TITLE = "Link rot: references or links that no longer resolve"
 
 
-def _run(tmp_path: Path, broken: int, issues: list[dict[str, object]]) -> list[list[str]]:
+def _run(
+    tmp_path: Path, broken: int, issues: list[dict[str, object]], report_text: str = "# Link rot report\n"
+) -> list[list[str]]:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     fake = bin_dir / "gh"
     fake.write_text(FAKE_GH.format(python=sys.executable), encoding="utf-8")
     fake.chmod(0o755)
     report = tmp_path / "report.md"
-    report.write_text("# Link rot report\n", encoding="utf-8")
+    report.write_text(report_text, encoding="utf-8")
     log = tmp_path / "gh.log"
     env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "GH_LOG": str(log)}
     env["GH_ISSUES"] = json.dumps(issues)
@@ -77,3 +79,12 @@ def test_nothing_broken_closes_the_open_issue_or_does_nothing(
     tmp_path: Path, issues: list[dict[str, object]], verbs: list[str]
 ) -> None:
     assert _verbs(_run(tmp_path, 0, issues)) == verbs
+
+
+def test_the_issue_body_is_the_report_cut_to_what_github_accepts(tmp_path: Path) -> None:
+    rows = "".join(f"| <https://example.org/{n}> | HTTP 404 | docs/page.md:{n} |\n" for n in range(2000))
+    calls = _run(tmp_path, 2000, [], "# Link rot report\n\n" + rows)
+    create = calls[-1]
+    body = Path(create[create.index("--body-file") + 1]).read_text(encoding="utf-8")
+    assert body.startswith("# Link rot report") and len(body) < 65_536
+    assert body.endswith("see the workflow run's summary for all of it.)\n")
