@@ -48,7 +48,7 @@ lint: install ## ruff format check and lint
 	$(BIN)/ruff format --check $(PY_SOURCES)
 	$(BIN)/ruff check $(PY_SOURCES)
 
-typecheck: install ## mypy (strict on hooks/)
+typecheck: install ## mypy (strict on hooks/ and scripts/)
 	$(BIN)/mypy --strict hooks scripts
 	$(BIN)/mypy tests
 
