@@ -9,19 +9,28 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
-UV_VERSION := 0.13.9
+# uv itself is the one tool installed outside uv.lock: pinned with hashes in
+# UV_BOOTSTRAP and installed (hash-checked) into .tools/, whatever uv is on PATH.
+UV_BOOTSTRAP := scripts/requirements-bootstrap.txt
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
-PY_SOURCES := hooks tests
+PY_SOURCES := hooks tests scripts
 
-.PHONY: help install browser serve build test lint typecheck pytest clean
+.PHONY: help install browser serve build test lint typecheck pytest linkrot clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: pyproject.toml uv.lock
-	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet "uv==$(UV_VERSION)"
-	uv sync --locked --quiet
+$(UV): $(UV_BOOTSTRAP)
+	rm -rf $(TOOLS)
+	python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+	  --require-hashes --no-deps --target $(TOOLS) -r $(UV_BOOTSTRAP)
+	@touch $@
+
+$(BIN)/.installed: pyproject.toml uv.lock $(UV)
+	$(UV) sync --locked --quiet
 	@touch $@
 
 install: $(BIN)/.installed ## install the pinned Python packages from uv.lock
@@ -39,8 +48,8 @@ lint: install ## ruff format check and lint
 	$(BIN)/ruff format --check $(PY_SOURCES)
 	$(BIN)/ruff check $(PY_SOURCES)
 
-typecheck: install ## mypy (strict on hooks/)
-	$(BIN)/mypy --strict hooks
+typecheck: install ## mypy (strict on hooks/ and scripts/)
+	$(BIN)/mypy --strict hooks scripts
 	$(BIN)/mypy tests
 
 pytest: install browser ## the test suite only
@@ -48,6 +57,9 @@ pytest: install browser ## the test suite only
 
 test: install browser lint typecheck ## everything; ends with pytest's summary line
 	$(BIN)/pytest
+
+linkrot: install ## check every DOI, PubMed and external link (network) -> linkrot-report.md
+	$(BIN)/python scripts/linkrot.py --report linkrot-report.md
 
 clean: ## remove build output
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

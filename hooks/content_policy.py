@@ -1,0 +1,213 @@
+"""The site's Content Security Policy and the HTTP headers that go with it.
+
+A helper module for the hooks (not a hook itself): pure functions that find inline
+scripts and styles in an HTML document, hash them as browsers do, compose the policy,
+and render the `_headers` file for hosts that can send headers (Netlify, Cloudflare
+Pages). hooks/csp.py applies them to the built site.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+# Script types a browser executes (everything else, such as application/json or
+# application/ld+json, is a data block that CSP does not govern).
+JS_TYPES = frozenset(
+    {
+        "",
+        "module",
+        "importmap",
+        "speculationrules",
+        "text/javascript",
+        "application/javascript",
+        "application/ecmascript",
+        "application/x-ecmascript",
+        "application/x-javascript",
+        "text/ecmascript",
+        "text/jscript",
+        "text/livescript",
+        "text/x-ecmascript",
+        "text/x-javascript",
+    }
+)
+# Directives a <meta> policy cannot carry (browsers ignore them there and complain).
+HEADER_ONLY = "frame-ancestors 'none'"
+META_TAG = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\s*', re.IGNORECASE)
+CHARSET = re.compile(r"\s*<meta\s+charset=[^>]*>", re.IGNORECASE)
+HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
+
+# Hosts that can send headers get these besides the policy. No `preload` or
+# `includeSubDomains` in HSTS: those commit a whole domain, the domain owner's choice.
+EXTRA_HEADERS = (
+    ("Strict-Transport-Security", "max-age=31536000"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    (
+        "Permissions-Policy",
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+        "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
+        "payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), "
+        "serial=(), usb=(), xr-spatial-tracking=(), browsing-topics=()",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """Markup the policy would block: what it is, and where in the HTML."""
+
+    what: str
+    line: int
+    needle: str  # a regular expression to find it in the Markdown source
+
+
+def sha256_source(text: str) -> str:
+    """The CSP hash source of an inline element's text, as a browser computes it.
+
+    Browsers hash the text after the HTML parser has normalised newlines.
+    """
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.sha256(normalised.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+class _Inline(HTMLParser):
+    """Collects executable inline scripts, inline <style> elements and blocked markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self.blocked: list[Blocked] = []
+        self._open: str | None = None  # "script" or "style" while collecting text
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        values = {name: (value or "") for name, value in attrs}
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.blocked.append(
+                    Blocked(f'inline event handler {name}="..." on <{tag}>', line, rf"\b{name}\s*=")
+                )
+            elif name == "style":
+                self.blocked.append(Blocked(f'style="{value}" attribute on <{tag}>', line, r"\bstyle\s*="))
+            elif name in ("href", "src", "action", "formaction") and value.strip().lower().startswith(
+                "javascript:"
+            ):
+                self.blocked.append(Blocked(f"javascript: URL in {name} on <{tag}>", line, r"javascript\s*:"))
+        if tag == "script" and "src" not in values:
+            if values.get("type", "").strip().lower() in JS_TYPES:
+                self._open, self._text = "script", []
+        elif tag == "style":
+            self._open, self._text = "style", []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in ("script", "style"):
+            self.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open == tag:
+            (self.scripts if tag == "script" else self.styles).append("".join(self._text))
+            self._open = None
+
+
+@dataclass(frozen=True)
+class Inline:
+    scripts: list[str]
+    styles: list[str]
+    blocked: list[Blocked]
+
+
+def find_inline(html: str) -> Inline:
+    """Executable inline scripts, inline styles, and markup the policy would block."""
+    parser = _Inline()
+    parser.feed(META_TAG.sub("", html))
+    parser.close()
+    return Inline(parser.scripts, parser.styles, parser.blocked)
+
+
+def compose(script_hashes: Iterable[str], style_hashes: Iterable[str], *, inline_scripts: bool) -> str:
+    """The policy for <meta>. `inline_scripts` allows any inline script (mkdocs serve only)."""
+    scripts = ["'self'", "'unsafe-inline'"] if inline_scripts else ["'self'", *sorted(set(script_hashes))]
+    styles = ["'self'", *sorted(set(style_hashes))]
+    directives = [
+        "default-src 'self'",
+        "script-src " + " ".join(scripts),
+        "style-src " + " ".join(styles),
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "frame-src 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",
+    ]
+    return "; ".join(directives)
+
+
+def meta_tag(policy: str) -> str:
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+
+
+def insert_meta(html: str, policy: str) -> str | None:
+    """Put the policy first in <head> (after <meta charset>, which must stay in the
+    first 1024 bytes). Replaces an earlier policy. None if the document has no <head>."""
+    html = META_TAG.sub("", html)
+    head = HEAD.search(html)
+    if head is None:
+        return None
+    charset = CHARSET.match(html, head.end())
+    at = charset.end() if charset else head.end()
+    return html[:at] + meta_tag(policy) + html[at:]
+
+
+def header_policy(policy: str) -> str:
+    return f"{policy}; {HEADER_ONLY}"
+
+
+def headers_file(policy: str) -> str:
+    """`_headers` (Netlify and Cloudflare Pages): one rule for every path."""
+    lines = [
+        "# Generated by hooks/csp.py at build time; do not edit.",
+        "/*",
+        f"  Content-Security-Policy: {header_policy(policy)}",
+        *(f"  {name}: {value}" for name, value in EXTRA_HEADERS),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def parse_headers_file(text: str) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """(path pattern, [(name, value)]) per rule; raises ValueError on a malformed line."""
+    path: str | None = None
+    headers: list[tuple[str, str]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line[0].isspace():
+            if path is not None:
+                yield path, headers
+            if not line.startswith("/") or " " in line:
+                raise ValueError(f"line {number}: a path rule starts at column 0 with '/': {line!r}")
+            path, headers = line, []
+            continue
+        match = re.fullmatch(r"  ([A-Za-z0-9-]+): (\S.*)", line)
+        if path is None or match is None:
+            raise ValueError(f"line {number}: a header line is '  Name: value' under a path: {line!r}")
+        headers.append((match.group(1), match.group(2)))
+    if path is not None:
+        yield path, headers

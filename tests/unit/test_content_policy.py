@@ -1,0 +1,91 @@
+"""hooks/content_policy.py: which inline code is found, how it is hashed, the policy."""
+
+from __future__ import annotations
+
+import re
+
+import content_policy as cp
+import pytest
+
+
+def test_hash_matches_the_csp_specification_example() -> None:
+    # CSP Level 3, section "hash-source": alert('Hello, world.');
+    assert (
+        cp.sha256_source("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+    )
+
+
+def test_newlines_are_hashed_as_the_browser_parses_them() -> None:
+    assert cp.sha256_source("a\r\nb\rc") == cp.sha256_source("a\nb\nc")
+
+
+def test_executable_inline_scripts_are_found_and_data_blocks_are_not() -> None:
+    html = (
+        "<head><script>one()</script>"
+        '<script type="module">two()</script>'
+        '<script type="text/javascript">three()</script>'
+        '<script src="x.js"></script>'
+        '<script type="application/ld+json">{"@type": "MedicalWebPage"}</script>'
+        '<script id="__config" type="application/json">{"base": "."}</script>'
+        "<style>p { color: red }</style></head>"
+    )
+    found = cp.find_inline(html)
+    assert found.scripts == ["one()", "two()", "three()"]
+    assert found.styles == ["p { color: red }"]
+    assert found.blocked == []
+
+
+def test_script_text_is_taken_raw_like_the_browser() -> None:
+    found = cp.find_inline("<script>if (a < b && c) { x = '&amp;'; }</script>")
+    assert found.scripts == ["if (a < b && c) { x = '&amp;'; }"]
+
+
+@pytest.mark.parametrize(
+    ("html", "source"),
+    [
+        ('<button onclick="go()">Go</button>', 'onclick="go()"'),
+        ('<p style="color: red">Red</p>', '{ style="color: red" }'),
+        ('<a href="javascript:go()">Go</a>', "[Go](javascript:go())"),
+    ],
+)
+def test_markup_the_policy_would_block_is_reported_with_its_line(html: str, source: str) -> None:
+    found = cp.find_inline("<p>first</p>\n" + html)
+    assert [b.line for b in found.blocked] == [2]
+    # The pattern that finds it in the Markdown source skips the word "lifestyle".
+    match = re.search(found.blocked[0].needle, "Lifestyle advice.\n" + source, re.IGNORECASE)
+    assert match and match.start() > len("Lifestyle advice.")
+
+
+def test_escaped_markup_in_code_is_not_reported() -> None:
+    found = cp.find_inline(
+        '<pre><code>&lt;p style="color: red"&gt; &lt;script&gt;x()&lt;/script&gt;</code></pre>'
+    )
+    assert found.blocked == [] and found.scripts == []
+
+
+def test_policy_lists_hashes_and_never_unsafe_inline_outside_serve() -> None:
+    policy = cp.compose(["'sha256-b'", "'sha256-a'", "'sha256-a'"], [], inline_scripts=False)
+    assert "script-src 'self' 'sha256-a' 'sha256-b';" in policy
+    assert "unsafe" not in policy
+    serve = cp.compose(["'sha256-a'"], [], inline_scripts=True)
+    assert "script-src 'self' 'unsafe-inline';" in serve and "sha256" not in serve
+
+
+def test_meta_goes_after_charset_and_replaces_an_older_one() -> None:
+    html = '<!doctype html><html><head>\n  <meta charset="utf-8">\n  <title>T</title></head></html>'
+    once = cp.insert_meta(html, "default-src 'self'")
+    assert once is not None
+    assert '<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src' in once
+    twice = cp.insert_meta(once, "default-src 'none'")
+    assert twice is not None and twice.count("Content-Security-Policy") == 1 and "'none'" in twice
+    assert cp.insert_meta("<p>no head</p>", "x") is None
+
+
+def test_headers_file_round_trips_and_bad_lines_are_refused() -> None:
+    rules = dict(cp.parse_headers_file(cp.headers_file("default-src 'self'")))
+    headers = dict(rules["/*"])
+    assert headers["Content-Security-Policy"] == "default-src 'self'; frame-ancestors 'none'"
+    with pytest.raises(ValueError, match="line 2"):
+        list(cp.parse_headers_file("/*\nX-Frame-Options: DENY\n"))
+    with pytest.raises(ValueError, match="line 1"):
+        list(cp.parse_headers_file(" /*\n"))
