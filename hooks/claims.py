@@ -98,8 +98,8 @@ def uncited_percentage(text: str) -> Problem | None:
     if match and not md.CITATION.search(text):
         return (
             md.line_of(text, match.start()),
-            f"'{' '.join(match.group(0).split())}' has no source: cite it in the same paragraph with "
-            "[@key], or give the number as words only if it is not a research finding",
+            f"'{' '.join(match.group(0).split())}' has no source: cite where the figure comes from "
+            "with [@key] in the same paragraph, list item or table row",
         )
     return None
 
