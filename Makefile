@@ -12,9 +12,9 @@ export NO_MKDOCS_2_WARNING := 1
 UV_VERSION := 0.13.9
 VENV := .venv
 BIN := $(VENV)/bin
-PY_SOURCES := hooks tests
+PY_SOURCES := hooks tests scripts
 
-.PHONY: help install browser serve build test lint typecheck pytest clean
+.PHONY: help install browser serve build test lint lint-docs typecheck pytest new-page clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,15 +39,25 @@ lint: install ## ruff format check and lint
 	$(BIN)/ruff format --check $(PY_SOURCES)
 	$(BIN)/ruff check $(PY_SOURCES)
 
+lint-docs: install ## Markdown lint (pages and guides) and spelling (pages); also run by make test
+	$(BIN)/pymarkdown --strict-config --config .pymarkdown.yml scan --recurse --exclude 'docs/includes/*' \
+	  docs docs-guide templates README.md CONTRIBUTING.md
+	$(BIN)/python scripts/spellcheck.py
+
 typecheck: install ## mypy (strict on hooks/)
 	$(BIN)/mypy --strict hooks
-	$(BIN)/mypy tests
+	$(BIN)/mypy tests scripts
 
 pytest: install browser ## the test suite only
 	$(BIN)/pytest
 
 test: install browser lint typecheck ## everything; ends with pytest's summary line
 	$(BIN)/pytest
+
+new-page: install ## start a page: make new-page TYPE=condition SLUG=knee-pain TITLE="Knee pain"
+	@test -n "$(TYPE)" -a -n "$(SLUG)" -a -n "$(TITLE)" || \
+	  { echo 'usage: make new-page TYPE=condition|topic SLUG=knee-pain TITLE="Knee pain" [DESCRIPTION="..."]'; exit 2; }
+	$(BIN)/python scripts/new_page.py "$(TYPE)" "$(SLUG)" "$(TITLE)" $(if $(DESCRIPTION),--description "$(DESCRIPTION)")
 
 clean: ## remove build output
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
