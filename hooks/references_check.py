@@ -61,7 +61,7 @@ def entry_problems(entry: Entry, required: dict[str, tuple[str, ...]]) -> Iterat
         for spec in required[kind]:
             options = spec.split("|")
             if not any(_has(entry, name) for name in options):
-                yield f"needs a {' or '.join(options)} field (it is an @{kind}); copy it from the record"
+                yield f"has no {' or '.join(options)} field (an @{kind} needs one); copy it from the record"
     doi = str(entry.fields.get("doi", "")).strip()
     pmid = str(entry.fields.get("pmid", "")).strip()
     url = str(entry.fields.get("url", "")).strip()

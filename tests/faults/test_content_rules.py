@@ -141,6 +141,12 @@ CASES: dict[str, tuple[Breaker, list[str], dict[str, str]]] = {
         [f"{INDEX}:{FM['title']}: front matter is not valid YAML"],
         {},
     ),
+    # ---- citations (the line number counts the front matter and the blank line after it)
+    "citations: unknown key at its exact line": (
+        _add(INDEX, "A claim with a made-up source [@nokey2020].\n"),
+        [f"{INDEX}:{APPENDED}: unknown citation key 'nokey2020'"],
+        {},
+    ),
     # ---- references
     "reference: no DOI, PMID or URL": (
         _add("references.bib", ARTICLE.format(key="doe2020study", extra="")),
@@ -159,7 +165,7 @@ CASES: dict[str, tuple[Breaker, list[str], dict[str, str]]] = {
                 key="doe2020study", extra=",\n  pmid = {123}"
             ),
         ),
-        [f"references.bib:{BIB_END}: entry 'doe2020study' needs a journal field"],
+        [f"references.bib:{BIB_END}: entry 'doe2020study' has no journal field"],
         {},
     ),
     "reference: same DOI twice": (

@@ -45,8 +45,8 @@ def test_good_entries_and_the_real_bibliography_pass(rules: content_rules.Rules)
     ("old", "new", "words"),
     [
         ("  doi     = {10.1000/abc.123}\n", "", "has no doi, pmid or url"),
-        ("  journal = {Journal},\n", "", "needs a journal field (it is an @article)"),
-        ("  author  = {Smith, Ann},\n", "", "needs a author field"),
+        ("  journal = {Journal},\n", "", "has no journal field (an @article needs one)"),
+        ("  author  = {Smith, Ann},\n", "", "has no author field"),
         ("10.1000/abc.123", "https://doi.org/10.1000/abc.123", "is not a well-formed DOI"),
         ("10.1000/abc.123", "10.10/abc", "is not a well-formed DOI"),
         ("  doi     = {10.1000/abc.123}", "  pmid    = {PMID: 123}", "is not a PubMed ID"),
@@ -70,7 +70,7 @@ def test_a_misc_entry_needs_a_full_url(rules: content_rules.Rules) -> None:
 def test_either_of_two_fields_will_do(rules: content_rules.Rules) -> None:
     book = "@book{b,\n  editor = {Lee, A},\n  title = {T},\n  publisher = {P},\n  year = {2000},\n  url = {https://a.org/b}\n}\n"
     assert _problems(rules, book) == []
-    assert "needs a author or editor field" in _problems(rules, book.replace("editor", "translator"))[0][1]
+    assert "has no author or editor field" in _problems(rules, book.replace("editor", "translator"))[0][1]
 
 
 def test_the_same_doi_twice_is_reported_on_the_second_entry(rules: content_rules.Rules) -> None:
