@@ -202,6 +202,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     assert _rules is not None, "on_config has not run"
     src = source_path(page, config)
     source = page.file.content_string
+    # The file's own front matter, not page.meta: MkDocs drops invalid YAML silently,
+    # and other hooks may add keys to page.meta (readability.py does).
     meta, problem = read_front_matter(source)
     if problem:
         log.warning(f"{src}:{problem[0]}: {problem[1]}")
