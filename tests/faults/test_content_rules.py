@@ -4,6 +4,7 @@ and name the broken file and line; the softer checks must report without failing
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -54,6 +55,8 @@ def _with_condition_page(*edits: tuple[str, str]) -> Breaker:
 
     def breaker(project: Path) -> None:
         text = (FIXTURES / "knee-pain.md").read_text(encoding="utf-8")
+        text = text.replace("last_reviewed: 2026-11-24", f"last_reviewed: {REVIEWED}")  # as the home page
+        text = text.replace("next_review: 2027-11-24", f"next_review: {DUE}")
         for old, new in edits:
             assert old in text, old
             text = text.replace(old, new, 1)
@@ -93,6 +96,14 @@ FM = {
     for key in ("title", "description", "page_type", "last_reviewed", "next_review")
 }
 
+# The home page's review dates, whatever they are: the clock is set relative to them.
+REVIEWED, DUE = (
+    dt.date.fromisoformat(_lines(INDEX)[FM[key] - 1].split(":", 1)[1].strip())
+    for key in ("last_reviewed", "next_review")
+)
+OVERDUE = DUE + dt.timedelta(days=1)
+DUE_SOON = DUE - dt.timedelta(days=40)
+
 # case -> (breaker, texts the build output must contain, environment)
 CASES: dict[str, tuple[Breaker, list[str], dict[str, str]]] = {
     # ---- front matter
@@ -123,8 +134,8 @@ CASES: dict[str, tuple[Breaker, list[str], dict[str, str]]] = {
     ),
     "front matter: page past its review date": (
         lambda project: None,
-        [f"{INDEX}:{FM['next_review']}: the page was due for review on", "today is 2028-01-10"],
-        {"IASTM_TODAY": "2028-01-10"},
+        [f"{INDEX}:{FM['next_review']}: the page was due for review on {DUE} (today is {OVERDUE})"],
+        {"IASTM_TODAY": OVERDUE.isoformat()},
     ),
     "front matter: review status not allowed": (
         _set_key(INDEX, "review_status", "approved"),
@@ -270,10 +281,10 @@ def test_good_content_builds_and_soft_checks_report_without_failing(tmp_path: Pa
     project = copy_project(tmp_path / "project")
     _with_condition_page()(project)
     _add("references.bib", ARTICLE.format(key="doe2020study", extra=",\n  pmid = {123}"))(project)
-    result = build(project, tmp_path / "site", IASTM_TODAY="2027-10-15")
+    result = build(project, tmp_path / "site", IASTM_TODAY=DUE_SOON.isoformat())
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
-    assert f"{INDEX}:{FM['next_review']}: review due soon: next_review 2027-11-24 is in 40 days" in output
+    assert f"{INDEX}:{FM['next_review']}: review due soon: next_review {DUE} is in 40 days" in output
     assert f"references.bib:{BIB_END}: entry 'doe2020study' is not cited on any page (reported" in output
     assert re.search(
         rf"{KNEE}: readability: Flesch-Kincaid grade \d+\.\d, Flesch Reading Ease \d+\.\d", output
