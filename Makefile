@@ -18,7 +18,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY_SOURCES := hooks tests scripts
 
-.PHONY: help install browser serve build test lint typecheck pytest linkrot clean
+.PHONY: help install browser serve build test lint lint-docs typecheck pytest linkrot new-page clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -48,6 +48,11 @@ lint: install ## ruff format check and lint
 	$(BIN)/ruff format --check $(PY_SOURCES)
 	$(BIN)/ruff check $(PY_SOURCES)
 
+lint-docs: install ## Markdown lint (pages and guides) and spelling (pages); also run by make test
+	$(BIN)/pymarkdown --strict-config --config .pymarkdown.yml scan --recurse --exclude 'docs/includes/*' \
+	  docs docs-guide templates README.md CONTRIBUTING.md
+	$(BIN)/python scripts/spellcheck.py
+
 typecheck: install ## mypy (strict on hooks/ and scripts/)
 	$(BIN)/mypy --strict hooks scripts
 	$(BIN)/mypy tests
@@ -60,6 +65,11 @@ test: install browser lint typecheck ## everything; ends with pytest's summary l
 
 linkrot: install ## check every DOI, PubMed and external link (network) -> linkrot-report.md
 	$(BIN)/python scripts/linkrot.py --report linkrot-report.md
+
+new-page: install ## start a page: make new-page TYPE=condition SLUG=knee-pain TITLE="Knee pain"
+	@test -n "$(TYPE)" -a -n "$(SLUG)" -a -n "$(TITLE)" || \
+	  { echo 'usage: make new-page TYPE=condition|topic SLUG=knee-pain TITLE="Knee pain" [DESCRIPTION="..."]'; exit 2; }
+	$(BIN)/python scripts/new_page.py "$(TYPE)" "$(SLUG)" "$(TITLE)" $(if $(DESCRIPTION),--description "$(DESCRIPTION)")
 
 clean: ## remove build output
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -70,8 +70,8 @@ def load_bibliography(path: Path) -> BibliographyData:
         if match:
             line = _line_of_key(path, match.group(1))
             raise PluginError(
-                f"{path}:{line}: duplicate BibTeX key '{match.group(1)}'; "
-                "each entry needs its own key: rename or remove one"
+                f"{path}:{line}: duplicate BibTeX key '{match.group(1)}' (keys are compared "
+                "without regard to case); each entry needs its own key: rename or remove one"
             ) from err
         raise PluginError(f"{path}: cannot read the bibliography: {message}") from err
 

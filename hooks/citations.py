@@ -13,11 +13,10 @@ Concern: citations in page Markdown.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
+from markdown_source import CODE, page_offset, source_path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -28,11 +27,6 @@ log = get_plugin_logger(__name__)
 SHIELD = "\ue000"  # private-use character standing in for "@" inside code
 FOOTNOTE_MARKER = "///Footnotes Go Here///"
 REFERENCES_HEADING = "## References {#references .references-heading}"
-CODE = re.compile(
-    r"(?P<fence>^(?P<indent>[ \t]*)(?P<tick>`{3,}|~{3,})[^\n]*\n.*?^(?P=indent)(?P=tick)[ \t]*$)"
-    r"|(?P<span>(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))",
-    re.MULTILINE | re.DOTALL,
-)
 BRACKETS = re.compile(r"\[([^\[\]\n]*@[^\[\]\n]*)\]")
 CITATION_BLOCK = re.compile(r"^\s*@[\w-]+\s*(;\s*@[\w-]+\s*)*$")
 KEY = re.compile(r"@([\w-]+)")
@@ -64,7 +58,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     src = source_path(page, config)
     known = config.plugins["bibtex"].registry.bib_data.entries  # type: ignore[attr-defined]
     # Front matter is already stripped by MkDocs: count it back for true line numbers.
-    offset = _front_matter_lines(page)
+    offset = page_offset(page)
     shielded = shield_code(markdown)
     any_citation = False
     for line, key in cited_keys(shielded):
@@ -90,17 +84,3 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return html.replace(SHIELD, "@")
-
-
-def source_path(page: Page, config: MkDocsConfig) -> str:
-    """The page's file relative to mkdocs.yml, as an editor would type it."""
-    root = Path(config.config_file_path).parent
-    return os.path.relpath(page.file.abs_src_path or page.file.src_uri, root)
-
-
-def _front_matter_lines(page: Page) -> int:
-    source = page.file.content_string
-    if not source.startswith("---"):
-        return 0
-    end = source.find("\n---", 3)
-    return source.count("\n", 0, end) + 2 if end != -1 else 0

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
 import shutil
 import subprocess
@@ -10,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-PROJECT_PARTS = ("mkdocs.yml", "references.bib", "docs", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "references.bib", "content-rules.yml", "docs", "hooks", "overrides")
 
 
 def build_env(**extra: str) -> dict[str, str]:
@@ -33,6 +36,37 @@ def build(
         timeout=300,
         check=False,
     )
+
+
+def build_in_process(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """The same strict build as `build`, run by mkdocs' own build function inside this
+    process, so that many fault builds share one start-up (imports, textstat's
+    pronouncing dictionary). The log, as the CLI prints it, is in `stderr`."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    saved_level, saved_env = logger.level, os.environ.copy()
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    os.environ.clear()
+    os.environ.update(build_env(**env))
+    returncode = 0
+    try:
+        with contextlib.chdir(project):
+            mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
+    except Exception as err:  # the CLI exits 1 on any error, after printing it
+        returncode = 1
+        stream.write(f"ERROR   -  {type(err).__name__}: {err}\n")
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved_level)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess(["mkdocs", "build", "--strict"], returncode, "", stream.getvalue())
 
 
 def copy_project(dest: Path) -> Path:

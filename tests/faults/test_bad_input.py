@@ -3,6 +3,7 @@ the strict build must fail with a message naming the broken file."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,17 +60,29 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
 }
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_strict_build_refuses_bad_input_and_names_the_file(case: str, tmp_path: Path) -> None:
-    breaker, expected = CASES[case]
+def assert_build_refuses(
+    case: str,
+    breaker: Breaker,
+    expected: list[str],
+    tmp_path: Path,
+    builder: Callable[..., subprocess.CompletedProcess[str]] = build,
+    **env: str,
+) -> None:
+    """Copy the site, break it, build strictly: the build fails and says each expected text."""
     project = copy_project(tmp_path / "project")
     breaker(project)
-    result = build(project, tmp_path / "site")
+    result = builder(project, tmp_path / "site", **env)
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"{case}: the build passed\n{output}"
     for text in expected:
         assert text in output, f"{case}: {text!r} not in the build output\n{output}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_strict_build_refuses_bad_input_and_names_the_file(case: str, tmp_path: Path) -> None:
+    breaker, expected = CASES[case]
+    assert_build_refuses(case, breaker, expected, tmp_path)
 
 
 def test_a_citation_inside_code_is_left_as_written(tmp_path: Path) -> None:

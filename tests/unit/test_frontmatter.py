@@ -1,0 +1,107 @@
+"""Front matter schema and review dates: every rule seen to pass and to fail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import content_rules
+import frontmatter
+import pytest
+from markdown_source import key_lines
+
+TODAY = dt.date(2026, 11, 24)
+GOOD = """---
+title: Neck pain
+description: What research says about scraping for neck pain.
+page_type: condition
+last_reviewed: 2026-11-24
+next_review: 2027-11-24
+review_status: awaiting clinical review
+---
+
+# Neck pain
+"""
+
+
+def _problems(rules: content_rules.Rules, source: str = GOOD, **change: Any) -> list[tuple[int, str]]:
+    meta, problem = frontmatter.read_front_matter(source)
+    assert problem is None and meta is not None
+    for key, value in change.items():
+        if value is None:
+            meta.pop(key)
+        else:
+            meta[key] = value
+    return list(frontmatter.check(meta, key_lines(source), rules, TODAY))
+
+
+def test_a_good_page_passes(rules: content_rules.Rules) -> None:
+    assert _problems(rules) == []
+    assert _problems(rules, next_review="2027-06-01", last_reviewed="2026-11-01") == []  # strings too
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "words"),
+    [
+        ({"next_review": None}, 1, "front matter has no 'next_review'"),
+        ({"review_status": None}, 1, "front matter has no 'review_status'"),
+        ({"page_type": "conditon"}, 4, "did you mean 'condition'?"),
+        ({"review_status": "reviewed"}, 7, "review_status 'reviewed' is not allowed"),
+        ({"review_status": "clinically reviewed"}, 1, "front matter has no 'reviewed_by'"),
+        ({"description": "x" * 161}, 3, "description is 161 characters; shorten it to at most 160"),
+        ({"description": ""}, 3, "'description' must be non-empty text"),
+        ({"title": ["a"]}, 2, "'title' must be non-empty text"),
+        ({"last_reviewed": "24/11/2026"}, 5, "'last_reviewed' must be a real date written YYYY-MM-DD"),
+        ({"last_reviewed": "2026-02-30"}, 5, "must be a real date"),
+        ({"last_reviewed": dt.datetime(2026, 11, 24, 10, 0)}, 5, "must be a real date"),
+        ({"next_review": dt.date(2026, 11, 1), "last_reviewed": dt.date(2026, 11, 2)}, 6, "is not after"),
+        ({"next_review": dt.date(2028, 6, 1)}, 6, "the review cycle is at most 400 days"),
+        (
+            {"next_review": dt.date(2026, 11, 23), "last_reviewed": dt.date(2026, 1, 1)},
+            6,
+            "was due for review",
+        ),
+        ({"last_reviewed": dt.date(2026, 12, 1)}, 5, "is in the future"),
+        ({"last_reviewed": dt.date(2025, 9, 1), "next_review": dt.date(2026, 12, 1)}, 5, "than the 400-day"),
+        ({"reviwed_by": "Dr A"}, 1, "unknown front matter key 'reviwed_by'; did you mean 'reviewed_by'?"),
+        ({"claims_allow": "cure"}, 1, "'claims_allow' must be a list of text"),
+    ],
+)
+def test_each_rule_fails_with_the_line_and_what_to_do(
+    rules: content_rules.Rules, change: dict[str, Any], line: int, words: str
+) -> None:
+    found = _problems(rules, **change)
+    assert any(words in message for _, message in found), found
+    assert line in [n for n, message in found if words in message]
+
+
+def test_a_reviewed_page_names_its_reviewer(rules: content_rules.Rules) -> None:
+    assert (
+        _problems(rules, review_status="clinically reviewed", reviewed_by="Dr A Smith, physiotherapist") == []
+    )
+
+
+def test_unreadable_or_missing_front_matter(rules: content_rules.Rules) -> None:
+    meta, problem = frontmatter.read_front_matter("# No front matter\n")
+    assert meta is None and problem is not None and "has no front matter" in problem[1]
+    meta, problem = frontmatter.read_front_matter("---\ntitle: A\ndescription: Pain: what helps\n---\n")
+    assert meta is None and problem is not None
+    assert problem[0] == 3 and "not valid YAML" in problem[1]
+
+
+def test_due_soon_is_only_inside_the_window(rules: content_rules.Rules) -> None:
+    assert frontmatter.due_soon({"next_review": dt.date(2027, 1, 10)}, rules, TODAY) == 47
+    assert frontmatter.due_soon({"next_review": dt.date(2027, 6, 1)}, rules, TODAY) is None
+    assert (
+        frontmatter.due_soon({"next_review": dt.date(2026, 1, 1)}, rules, TODAY) is None
+    )  # overdue: a failure
+
+
+def test_today_can_be_set_for_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IASTM_TODAY", "2030-01-02")
+    assert frontmatter.today() == dt.date(2030, 1, 2)
+    monkeypatch.setenv("IASTM_TODAY", "soon")
+    with pytest.raises(Exception, match="IASTM_TODAY"):
+        frontmatter.today()
+    monkeypatch.delenv("IASTM_TODAY")
+    assert frontmatter.today() == dt.date.today()
