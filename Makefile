@@ -12,9 +12,9 @@ export NO_MKDOCS_2_WARNING := 1
 UV_VERSION := 0.13.9
 VENV := .venv
 BIN := $(VENV)/bin
-PY_SOURCES := hooks tests
+PY_SOURCES := hooks tests bench
 
-.PHONY: help install browser serve build test lint typecheck pytest clean
+.PHONY: help install browser serve build test lint typecheck pytest bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,13 +41,20 @@ lint: install ## ruff format check and lint
 
 typecheck: install ## mypy (strict on hooks/)
 	$(BIN)/mypy --strict hooks
-	$(BIN)/mypy tests
+	$(BIN)/mypy tests bench
 
 pytest: install browser ## the test suite only
 	$(BIN)/pytest
 
 test: install browser lint typecheck ## everything; ends with pytest's summary line
 	$(BIN)/pytest
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: install browser bench/node_modules/.installed ## measure page weight, Lighthouse, build time (BENCH_ARGS=--quick)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean: ## remove build output
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
