@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 from bench.weight import (
@@ -94,3 +95,10 @@ def test_search_index_holds_page_text_but_no_reference_lists(site: Path) -> None
     for page in html_pages(site):
         # Material strips the marker after indexing: readers never see it.
         assert 'data-search-exclude="reference-list"' not in page.read_text(encoding="utf-8"), page
+
+
+def test_theme_scripts_do_not_block_the_first_paint(site: Path) -> None:
+    for page in _all_pages(site):
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page.read_text(encoding="utf-8"))
+        assert any("bundle." in tag for tag in tags), page
+        assert [t for t in tags if " defer" not in t and " async" not in t] == [], page
