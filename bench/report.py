@@ -23,9 +23,9 @@ def _weight(w: dict[str, Any]) -> list[str]:
         "|---|---|---|---|",
         f"| Render path (HTML, CSS, JS, images) | {_kib(m['render_bytes'])}, "
         f"{m['render_requests']:g} requests | {_kib(m['plain_render_bytes'])}, "
-        f"{m['plain_render_requests']:g} requests | {m['ratio_render']} |",
+        f"{m['plain_render_requests']:g} requests | {m['ratio_render']:.3f} |",
         f"| First view incl. search worker + index | {_kib(m['total_bytes'])} | "
-        f"{_kib(m['plain_total_bytes'])} | {m['ratio_total']} |",
+        f"{_kib(m['plain_total_bytes'])} | {m['ratio_total']:.3f} |",
         "",
         f"Heaviest render path: {_kib(w['max_render_bytes'])}, most requests: {w['max_render_requests']} "
         f"(budget {_kib(w['budget']['render_bytes'])}, {w['budget']['render_requests']} requests). "
@@ -65,7 +65,7 @@ def _build(rows: list[dict[str, Any]], serve: dict[str, Any]) -> list[str]:
         "Material + mkdocs-bibtex, alternating; wall time, and CPU time of the build process, which "
         "other work on the machine disturbs less):",
         "",
-        "| Site | Pages | Runs | Full | Plain | Ratio | CPU full / plain | CPU ratio | Full ms/page "
+        "| Site | Pages | Runs | Full | Plain | Ratio | CPU full / plain | CPU ratio | ms/page full / plain "
         "| Peak memory full / plain |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
@@ -74,8 +74,19 @@ def _build(rows: list[dict[str, Any]], serve: dict[str, Any]) -> list[str]:
         lines.append(
             f"| {r['site']} | {r['pages']} | {r['runs']} | {f['seconds']:.2f} s | {p['seconds']:.2f} s | "
             f"{r['ratio']} | {f['cpu_seconds']:.2f} / {p['cpu_seconds']:.2f} s | {r['ratio_cpu']} | "
-            f"{f['ms_per_page']:.1f} | {f['peak_mb']:.0f} / {p['peak_mb']:.0f} MB |"
+            f"{f['ms_per_page']:.1f} / {p['ms_per_page']:.1f} | {f['peak_mb']:.0f} / {p['peak_mb']:.0f} MB |"
         )
+    generated = [r for r in rows if r["site"] == "generated"]
+    if len(generated) > 1:
+        low, high = generated[0], generated[-1]
+        lines += [
+            "",
+            f"From {low['pages']} to {high['pages']} generated pages, the time per page goes from "
+            f"{low['full']['ms_per_page']:.1f} to {high['full']['ms_per_page']:.1f} ms with the full "
+            f"configuration and from {low['plain']['ms_per_page']:.1f} to {high['plain']['ms_per_page']:.1f} "
+            "ms with plain Material: Material renders the whole navigation into every page, so its "
+            "cost per page grows with the number of pages.",
+        ]
     lines += [
         "",
         f"`make serve`: an edit to one page is served {serve['edit_to_served_seconds']} s after saving "
@@ -90,15 +101,13 @@ def markdown(results: dict[str, Any]) -> str:
         f"Measured by `make bench` on {results['date']} ({results['mode']} mode), "
         f"{machine['cores']} cores, Python {machine['python']}. Figures: `bench/results.json`."
     )
-    parts = [
-        head,
-        "",
-        *_weight(results["page_weight"]),
-        "",
-        *_lighthouse(results["lighthouse"]),
-        "",
-        *_build(results["build"], results["serve"]),
-    ]
+    parts = [head]
+    if results.get("page_weight"):
+        parts += ["", *_weight(results["page_weight"])]
+    if results.get("lighthouse"):
+        parts += ["", *_lighthouse(results["lighthouse"])]
+    if results.get("build"):
+        parts += ["", *_build(results["build"], results["serve"])]
     return "\n".join(parts)
 
 

@@ -2,6 +2,8 @@
 
     python -m bench.run            # the full bench (several minutes)
     python -m bench.run --quick    # 100 generated pages, 1 run, 1 Lighthouse run
+    python -m bench.run --parts weight --project DIR --output x.json --no-readme
+    python -m bench.run --report-only   # README table again from bench/results.json
 
 Writes bench/results.json and the Performance table in README.md. It reports; it does
 not assert timings. Budgets that are deterministic (page weight) are kept by the tests.
@@ -108,7 +110,17 @@ def main() -> None:
     parser.add_argument("--project", type=Path, default=ROOT, help="project to measure (default: this one)")
     parser.add_argument("--no-readme", action="store_true", help="do not rewrite README.md")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--parts", default="weight,lighthouse,build", help="what to measure (default: all three)"
+    )
+    parser.add_argument(
+        "--report-only", action="store_true", help="rewrite the README table from the existing results"
+    )
     args = parser.parse_args()
+    if args.report_only:
+        report.update_readme(ROOT / "README.md", report.markdown(json.loads(RESULTS.read_text("utf-8"))))
+        return
+    parts = set(args.parts.split(","))
     runs = 1 if args.quick else 3
     sizes = [100] if args.quick else [100, 300, 1000]
     work = Path(tempfile.mkdtemp(prefix="iastm-bench-"))
@@ -123,19 +135,23 @@ def main() -> None:
         full_site, plain_site = work / "site-full", work / "site-plain"
         builds.timed_build(project, "mkdocs.yml", full_site)
         builds.timed_build(project, "mkdocs-plain.yml", plain_site)
-        weight = page_weights(full_site, plain_site)
-        print("lighthouse ...", flush=True)
-        lh = lighthouse_pages(full_site, runs, work)
-        print("build time: the real site ...", flush=True)
-        real_pages = len(html_pages(full_site))
-        build = [{"site": "real", **builds.compare_builds(project, real_pages, max(runs, 3), work)}]
-        for size in sizes:
-            print(f"build time: {size} generated pages ...", flush=True)
-            generated = sites.generated_project(work / f"gen-{size}", size)
-            build.append({"site": "generated", **builds.compare_builds(generated, size, runs, work)})
-            shutil.rmtree(generated)
-        print("mkdocs serve: time to show an edit ...", flush=True)
-        serve = builds.serve_latency(project, edits=runs)
+        weight = page_weights(full_site, plain_site) if "weight" in parts else None
+        lh = None
+        if "lighthouse" in parts:
+            print("lighthouse ...", flush=True)
+            lh = lighthouse_pages(full_site, runs, work)
+        build, serve = [], None
+        if "build" in parts:
+            print("build time: the real site ...", flush=True)
+            real_pages = len(html_pages(full_site))
+            build = [{"site": "real", **builds.compare_builds(project, real_pages, max(runs, 3), work)}]
+            for size in sizes:
+                print(f"build time: {size} generated pages ...", flush=True)
+                generated = sites.generated_project(work / f"gen-{size}", size)
+                build.append({"site": "generated", **builds.compare_builds(generated, size, runs, work)})
+                shutil.rmtree(generated)
+            print("mkdocs serve: time to show an edit ...", flush=True)
+            serve = builds.serve_latency(project, edits=runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results = {
@@ -153,7 +169,7 @@ def main() -> None:
     }
     args.output.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(report.markdown(results))
-    if not args.no_readme:
+    if not args.no_readme and parts == {"weight", "lighthouse", "build"}:
         report.update_readme(ROOT / "README.md", report.markdown(results))
     print(f"wrote {args.output}", flush=True)
 

@@ -31,7 +31,7 @@ log = get_plugin_logger(__name__)
 # theme's source map by tests/unit/test_css_trim.py).
 DYNAMIC_CLASS_PREFIXES = ("md-tag", "md-source__fact", "tabbed-control")
 GROUPING_AT_RULES = ("@media", "@supports", "@container", "@layer")
-CLASS_ATTR = re.compile(r'\sclass="([^"]*)"')
+CLASS_ATTR = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 CUSTOM_PROPERTY_USE = re.compile(r"--[\w-]+")
 WORD = re.compile(r"[\w-]+")
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -169,8 +169,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def _collect(html: str) -> None:
-    for value in CLASS_ATTR.findall(html):
-        _classes.update(value.split())
+    for values in CLASS_ATTR.findall(html):
+        _classes.update(" ".join(values).split())
     _words_in_pages.update(CUSTOM_PROPERTY_USE.findall(html))
 
 
@@ -196,7 +196,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         )
         return
     original = originals[0]
-    scripts = " ".join(p.read_text(encoding="utf-8") for p in (site / "assets").rglob("*.min.js"))
+    # Every script in the site, the theme's and any the project adds (extra_javascript),
+    # except lunr's language files: word stemmers for search that never touch the page.
+    scripts = " ".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in site.rglob("*.js")
+        if "lunr" not in p.relative_to(site).parts
+    )
     known = _classes | set(WORD.findall(scripts))
     others = [p for p in site.rglob("*.css") if "stylesheets" in p.parts and p.name != original.name]
     used = _words_in_pages | set(CUSTOM_PROPERTY_USE.findall(scripts))

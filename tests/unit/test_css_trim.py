@@ -82,3 +82,10 @@ def test_trimming_material_keeps_what_a_page_uses() -> None:
     assert ".md-typeset .admonition" in out and ".md-header{" in out
     assert ".md-post" not in out  # the blog's styles
     assert len(css_trim.blocks(out)) > 100
+
+
+def test_classes_are_collected_from_every_way_of_quoting_the_attribute() -> None:
+    css_trim.on_pre_build(None)  # type: ignore[arg-type]
+    css_trim._collect("""<div class="a b"><p class='c'><i class=d>x</i></p></div><b style="--md-x:1">""")
+    assert {"a", "b", "c", "d"} <= css_trim._classes
+    assert "--md-x" in css_trim._words_in_pages
