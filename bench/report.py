@@ -78,15 +78,22 @@ def _build(rows: list[dict[str, Any]], serve: dict[str, Any]) -> list[str]:
         )
     generated = [r for r in rows if r["site"] == "generated"]
     if len(generated) > 1:
-        low, high = generated[0], generated[-1]
-        lines += [
-            "",
-            f"From {low['pages']} to {high['pages']} generated pages, the time per page goes from "
-            f"{low['full']['ms_per_page']:.1f} to {high['full']['ms_per_page']:.1f} ms with the full "
-            f"configuration and from {low['plain']['ms_per_page']:.1f} to {high['plain']['ms_per_page']:.1f} "
-            "ms with plain Material: Material renders the whole navigation into every page, so its "
-            "cost per page grows with the number of pages.",
-        ]
+
+        def per_page(r: dict[str, Any], name: str) -> float:
+            return 1000 * float(r[name]["cpu_seconds"]) / int(r["pages"])
+
+        steps = "; ".join(
+            f"{r['pages']} pages {per_page(r, 'full'):.1f} / {per_page(r, 'plain'):.1f} ms" for r in generated
+        )
+        lines += ["", f"CPU time per page, full / plain: {steps}."]
+        mid, high = generated[-2], generated[-1]
+        grows = [per_page(high, n) / per_page(mid, n) for n in ("full", "plain")]
+        if min(grows) > 1.3:
+            lines[-1] += (
+                f" From {mid['pages']} to {high['pages']} pages both grow faster than linearly "
+                f"(x{grows[0]:.2f} full, x{grows[1]:.2f} plain per page): Material renders the whole "
+                "navigation into every page, so each page costs more as the site grows."
+            )
     lines += [
         "",
         f"`make serve`: an edit to one page is served {serve['edit_to_served_seconds']} s after saving "

@@ -31,7 +31,8 @@ log = get_plugin_logger(__name__)
 # theme's source map by tests/unit/test_css_trim.py).
 DYNAMIC_CLASS_PREFIXES = ("md-tag", "md-source__fact", "tabbed-control")
 GROUPING_AT_RULES = ("@media", "@supports", "@container", "@layer")
-CLASS_ATTR = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# (Also matches "data-class=" and the like: a few extra names only keep a few extra rules.)
+CLASS_ATTR = re.compile(r"""class=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 CUSTOM_PROPERTY_USE = re.compile(r"--[\w-]+")
 WORD = re.compile(r"[\w-]+")
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -169,7 +170,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def _collect(html: str) -> None:
-    for values in CLASS_ATTR.findall(html):
+    for values in set(CLASS_ATTR.findall(html)):  # the same attribute repeats a lot (navigation)
         _classes.update(" ".join(values).split())
     _words_in_pages.update(CUSTOM_PROPERTY_USE.findall(html))
 
