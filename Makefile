@@ -16,9 +16,9 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
-PY_SOURCES := hooks tests scripts
+PY_SOURCES := hooks tests scripts bench
 
-.PHONY: help install browser serve build test lint lint-docs typecheck pytest linkrot new-page clean
+.PHONY: help install browser serve build test lint lint-docs typecheck pytest linkrot new-page bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -55,7 +55,7 @@ lint-docs: install ## Markdown lint (pages and guides) and spelling (pages); als
 
 typecheck: install ## mypy (strict on hooks/ and scripts/)
 	$(BIN)/mypy --strict hooks scripts
-	$(BIN)/mypy tests
+	$(BIN)/mypy tests bench
 
 pytest: install browser ## the test suite only
 	$(BIN)/pytest
@@ -70,6 +70,13 @@ new-page: install ## start a page: make new-page TYPE=condition SLUG=knee-pain T
 	@test -n "$(TYPE)" -a -n "$(SLUG)" -a -n "$(TITLE)" || \
 	  { echo 'usage: make new-page TYPE=condition|topic SLUG=knee-pain TITLE="Knee pain" [DESCRIPTION="..."]'; exit 2; }
 	$(BIN)/python scripts/new_page.py "$(TYPE)" "$(SLUG)" "$(TITLE)" $(if $(DESCRIPTION),--description "$(DESCRIPTION)")
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: install browser bench/node_modules/.installed ## measure page weight, Lighthouse, build time (BENCH_ARGS=--quick)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean: ## remove build output
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -36,13 +36,16 @@ class MedicalRegistry(SimpleRegistry):  # type: ignore[misc]  # untyped library
         # Deliberately not calling super().__init__: it would parse the file again.
         self.bib_data = bib_data
         self.footnote_format = footnote_format
+        self._formatted: dict[str, str] = {}  # each entry formatted once a build
 
     def reference_text(self, citation: Any) -> str:
         if citation.key not in self.bib_data.entries:
             # hooks/citations.py has already failed the build, naming file and line.
             return f"Unknown reference '{citation.key}'"
-        entry = self.bib_data.entries[citation.key]
-        return reference_style.to_markdown(reference_style.format_entry(entry))
+        if citation.key not in self._formatted:
+            entry = self.bib_data.entries[citation.key]
+            self._formatted[citation.key] = reference_style.to_markdown(reference_style.format_entry(entry))
+        return self._formatted[citation.key]
 
 
 def _line_of_key(path: Path, key: str) -> int | None:

@@ -27,8 +27,13 @@ class Part:
     url: str | None = None
 
 
+LATEX_MARKUP = re.compile(r"[{}\\$~%&^_]|--|``|''")
+
+
 def latex_to_text(value: str) -> str:
     """Decode BibTeX/LaTeX markup (braces, accents) to plain Unicode text."""
+    if not LATEX_MARKUP.search(value):
+        return " ".join(value.split())  # plain text: skip the (slow) LaTeX parser
     return " ".join(str(Text.from_latex(value)).split())
 
 

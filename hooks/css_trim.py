@@ -1,0 +1,222 @@
+"""Trim Material's main stylesheet to the rules this site's pages and scripts can use.
+
+Concern: the size of the theme's CSS. Material ships one stylesheet (137 KB) for every
+feature it has: blog, tags, code annotations, Mermaid, versions and more. Every first-time
+reader downloads it. After the build, this hook writes a copy without the rules that
+cannot match anything on this site, and points every page at the copy.
+
+A rule is dropped only when each selector in it needs a class that appears in no built
+page (`class="..."`) and in no theme script (scripts add classes by name, so every word
+in them counts as a class; the few names scripts build from pieces are listed in
+DYNAMIC_CLASS_PREFIXES). Custom properties (`--md-...`) that nothing reads any more are
+dropped too. At-rules other than @media/@supports/@container/@layer are kept whole.
+The copy gets its own content-hashed name; Material's original stays in the site.
+A browser test renders every page with the original and the trimmed stylesheet and
+compares the screenshots.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+# Class names Material's scripts build from a prefix and a value (checked against the
+# theme's source map by tests/unit/test_css_trim.py).
+DYNAMIC_CLASS_PREFIXES = ("md-tag", "md-source__fact", "tabbed-control")
+GROUPING_AT_RULES = ("@media", "@supports", "@container", "@layer")
+# (Also matches "data-class=" and the like: a few extra names only keep a few extra rules.)
+CLASS_ATTR = re.compile(r"""class=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+CUSTOM_PROPERTY_USE = re.compile(r"--[\w-]+")
+WORD = re.compile(r"[\w-]+")
+SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+
+_classes: set[str] = set()
+_words_in_pages: set[str] = set()
+
+
+def _scan(text: str, start: int, stop_chars: str) -> int:
+    """Index of the first of stop_chars at nesting depth 0, skipping strings."""
+    depth, quote, i = 0, "", start
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif depth == 0 and c in stop_chars:
+            return i
+        i += 1
+    return len(text)
+
+
+def split_top(text: str, sep: str) -> list[str]:
+    """Split at separators outside strings, brackets and parentheses."""
+    parts, start = [], 0
+    while start <= len(text):
+        end = _scan(text, start, sep)
+        parts.append(text[start:end])
+        start = end + 1
+    return parts
+
+
+def blocks(css: str) -> list[tuple[str, str | None]]:
+    """Top-level (prelude, body) pairs; body is None for statements such as @charset."""
+    out: list[tuple[str, str | None]] = []
+    i = 0
+    while i < len(css):
+        j = _scan(css, i, "{;")
+        prelude = css[i:j].strip()
+        if j >= len(css):
+            if prelude:
+                out.append((prelude, None))
+            break
+        if css[j] == ";":
+            if prelude:
+                out.append((prelude, None))
+            i = j + 1
+            continue
+        depth, k = 1, j + 1
+        while depth:
+            k = _scan(css, k, "{}")
+            if k >= len(css):
+                raise ValueError("unbalanced braces in stylesheet")
+            depth += 1 if css[k] == "{" else -1
+            k += 1
+        out.append((prelude, css[j + 1 : k - 1]))
+        i = k
+    return out
+
+
+def selector_can_match(selector: str, known: set[str]) -> bool:
+    if "\\" in selector:
+        return True  # escaped names: keep rather than guess
+    # Classes inside :not(), :is(), :where(), :has() are not required: keep them out.
+    required = re.sub(r":[\w-]+\((?:[^()]|\([^()]*\))*\)", "", selector)
+    for name in SELECTOR_CLASS.findall(required):
+        if name not in known and not name.startswith(DYNAMIC_CLASS_PREFIXES):
+            return False
+    return True
+
+
+def trim_rules(css: str, known: set[str]) -> str:
+    out = []
+    for prelude, body in blocks(css):
+        if body is None:
+            out.append(prelude + ";")
+        elif prelude.startswith(GROUPING_AT_RULES):
+            inner = trim_rules(body, known)
+            if inner:
+                out.append(prelude + "{" + inner + "}")
+        elif prelude.startswith("@"):
+            out.append(prelude + "{" + body + "}")
+        else:
+            kept = [s for s in split_top(prelude, ",") if selector_can_match(s, known)]
+            if kept:
+                out.append(",".join(kept) + "{" + body + "}")
+    return "".join(out)
+
+
+def _drop_declarations(css: str, unused: set[str]) -> str:
+    out = []
+    for prelude, body in blocks(css):
+        if body is None:
+            out.append(prelude + ";")
+        elif prelude.startswith(GROUPING_AT_RULES):
+            inner = _drop_declarations(body, unused)
+            if inner:
+                out.append(prelude + "{" + inner + "}")
+        elif prelude.startswith("@"):
+            out.append(prelude + "{" + body + "}")
+        else:
+            decls = [d for d in split_top(body, ";") if d.split(":", 1)[0].strip() not in unused]
+            kept = ";".join(d for d in decls if d.strip())
+            if kept:
+                out.append(prelude + "{" + kept + "}")
+    return "".join(out)
+
+
+def trim_custom_properties(css: str, used_elsewhere: set[str]) -> str:
+    """Drop `--x:` declarations that no `var(--x)` reads, repeating until none is left."""
+    while True:
+        declared = set(re.findall(r"[{;](--[\w-]+)\s*:", css))
+        read = set(re.findall(r"var\(\s*(--[\w-]+)", css)) | used_elsewhere
+        unused = declared - read
+        if not unused:
+            return css
+        css = _drop_declarations(css, unused)
+
+
+def trim_stylesheet(css: str, known_classes: set[str], used_properties: set[str]) -> str:
+    return trim_custom_properties(trim_rules(css, known_classes), used_properties)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _classes.clear()
+    _words_in_pages.clear()
+
+
+def _collect(html: str) -> None:
+    for values in set(CLASS_ATTR.findall(html)):  # the same attribute repeats a lot (navigation)
+        _classes.update(" ".join(values).split())
+    _words_in_pages.update(CUSTOM_PROPERTY_USE.findall(html))
+
+
+@event_priority(-100)  # after every other hook has changed the page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _collect(output)
+    return output
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    _collect(output_content)  # 404.html
+    return output_content
+
+
+@event_priority(-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    originals = sorted((site / "assets" / "stylesheets").glob("main.*.min.css"))
+    if len(originals) != 1:
+        log.warning(
+            "hooks/css_trim.py: expected one Material main.*.min.css in the built site, found "
+            f"{len(originals)}; remove the hook from mkdocs.yml if the theme changed"
+        )
+        return
+    original = originals[0]
+    # Every script in the site, the theme's and any the project adds (extra_javascript),
+    # except lunr's language files: word stemmers for search that never touch the page.
+    scripts = " ".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in site.rglob("*.js")
+        if "lunr" not in p.relative_to(site).parts
+    )
+    known = _classes | set(WORD.findall(scripts))
+    others = [p for p in site.rglob("*.css") if "stylesheets" in p.parts and p.name != original.name]
+    used = _words_in_pages | set(CUSTOM_PROPERTY_USE.findall(scripts))
+    for sheet in others:
+        used |= set(re.findall(r"var\(\s*(--[\w-]+)", sheet.read_text(encoding="utf-8")))
+    css = original.read_text(encoding="utf-8")
+    trimmed = trim_stylesheet(css, known, used)
+    digest = hashlib.sha256(trimmed.encode("utf-8")).hexdigest()[:8]
+    target = original.with_name(f"main.{digest}.trimmed.min.css")
+    target.write_text(trimmed, encoding="utf-8")
+    old, new = f"stylesheets/{original.name}", f"stylesheets/{target.name}"
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if old in html:
+            page.write_text(html.replace(old, new), encoding="utf-8")
+    log.debug("Trimmed %s from %d to %d bytes", original.name, len(css), len(trimmed))
