@@ -12,9 +12,9 @@ export NO_MKDOCS_2_WARNING := 1
 UV_VERSION := 0.13.9
 VENV := .venv
 BIN := $(VENV)/bin
-PY_SOURCES := hooks tests
+PY_SOURCES := hooks tests scripts
 
-.PHONY: help install browser serve build test lint typecheck pytest clean
+.PHONY: help install browser serve build test lint typecheck pytest screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -26,7 +26,7 @@ $(BIN)/.installed: pyproject.toml uv.lock
 
 install: $(BIN)/.installed ## install the pinned Python packages from uv.lock
 
-browser: ## install Debian's chromium for the browser tests (needs apt and root)
+browser: ## install chromium, Java, zbar-tools and poppler-utils for the tests (apt, root)
 	@bash scripts/ensure-system-packages.sh
 
 serve: install ## preview with live reload at http://127.0.0.1:8000
@@ -41,7 +41,7 @@ lint: install ## ruff format check and lint
 
 typecheck: install ## mypy (strict on hooks/)
 	$(BIN)/mypy --strict hooks
-	$(BIN)/mypy tests
+	$(BIN)/mypy tests scripts
 
 pytest: install browser ## the test suite only
 	$(BIN)/pytest
@@ -49,5 +49,8 @@ pytest: install browser ## the test suite only
 test: install browser lint typecheck ## everything; ends with pytest's summary line
 	$(BIN)/pytest
 
+screenshots: install browser build ## PNGs of the home page and a condition page: phone/desktop, light/dark
+	$(BIN)/python scripts/screenshots.py site screenshots
+
 clean: ## remove build output
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site screenshots .pytest_cache .mypy_cache .ruff_cache

@@ -11,6 +11,9 @@ Concern: crawlers.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -35,9 +38,9 @@ def robots_txt(site_url: str) -> str:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     handwritten = files.get_file_from_path(ROBOTS)
     if handwritten is not None:
+        docs = os.path.relpath(config.docs_dir, Path(config.config_file_path).parent)
         log.warning(
-            f"{config.docs_dir}/{ROBOTS}: robots.txt is generated from site_url by hooks/sitemap.py; "
-            "delete this file"
+            f"{docs}/{ROBOTS}: robots.txt is generated from site_url by hooks/sitemap.py; delete this file"
         )
         files.remove(handwritten)
     if not config.site_url:

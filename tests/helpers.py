@@ -13,7 +13,10 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -147,3 +150,18 @@ def serve_site(directory: Path, prefix: str = "/") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, leaving its !ENV tags empty."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
+
+
+def mkdocs_nav() -> list[Any]:
+    """The nav of mkdocs.yml."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    nav = config["nav"]
+    assert isinstance(nav, list)
+    return nav

@@ -8,23 +8,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
-from tests.helpers import ROOT, html_pages, page_url
+from tests.helpers import html_pages, mkdocs_nav, page_url
 
 pytestmark = pytest.mark.browser
 
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml, leaving its !ENV tags empty."""
-
-
-_Loader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
-
-
 def _top_level_nav_count() -> int:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    return len(config["nav"])
+    return len(mkdocs_nav())
 
 
 def _paths(page: Any, selector: str) -> set[str]:
