@@ -40,13 +40,24 @@ def condition_urls() -> list[str]:
     return [f"/conditions/{path.stem}/" for path in pages if path.name != "index.md"]
 
 
+# Paper is white and the text dark, even when the reader's screen is in dark mode.
+PAPER = """() => [getComputedStyle(document.body).backgroundColor,
+  getComputedStyle(document.querySelector("article p")).color,
+  getComputedStyle(document.querySelector("article h1")).color]"""
+
+
 def test_print_shows_the_handout_and_hides_site_chrome(site: Path, served: str, browser: Any) -> None:
-    page = browser.new_page()
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
     for path in html_pages(site):
         url = page_url(site, path)
         page.goto(served + url, wait_until="load")
         assert not page.locator(".handout").is_visible(), f"{url}: the handout header shows on screen"
         page.emulate_media(media="print")
+        assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+        background, text, title = page.evaluate(PAPER)
+        assert background == "rgb(255, 255, 255)", f"{url}: printed on {background}"
+        assert text == title == "rgb(0, 0, 0)", f"{url}: printed text is {text}, the title {title}"
         assert page.locator(".handout").is_visible(), f"{url}: no handout header in print"
         assert page.locator(".handout__qr").is_visible(), f"{url}: no QR code in print"
         assert page.locator("article h1").first.is_visible()
@@ -55,7 +66,7 @@ def test_print_shows_the_handout_and_hides_site_chrome(site: Path, served: str, 
             shown = page.eval_on_selector_all(selector, PRINTED)
             assert shown == 0, f"{url}: {selector} is printed"
         page.emulate_media(media="screen")
-    page.close()
+    context.close()
 
 
 def _print(browser: Any, url: str, out: Path) -> Path:
