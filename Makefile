@@ -18,7 +18,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY_SOURCES := hooks tests scripts bench
 
-.PHONY: help install browser serve build test lint lint-docs typecheck pytest linkrot new-page bench clean
+.PHONY: help install browser serve build test lint lint-docs typecheck pytest linkrot new-page bench screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -35,7 +35,7 @@ $(BIN)/.installed: pyproject.toml uv.lock $(UV)
 
 install: $(BIN)/.installed ## install the pinned Python packages from uv.lock
 
-browser: ## install Debian's chromium for the browser tests (needs apt and root)
+browser: ## install chromium, Java, zbar-tools and poppler-utils for the tests (apt, root)
 	@bash scripts/ensure-system-packages.sh
 
 serve: install ## preview with live reload at http://127.0.0.1:8000
@@ -78,5 +78,8 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json
 bench: install browser bench/node_modules/.installed ## measure page weight, Lighthouse, build time (BENCH_ARGS=--quick)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
+screenshots: install browser build ## PNGs of the home page and a condition page: phone/desktop, light/dark
+	$(BIN)/python scripts/screenshots.py site screenshots
+
 clean: ## remove build output
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site screenshots .pytest_cache .mypy_cache .ruff_cache

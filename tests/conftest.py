@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, build
+from tests.helpers import ROOT, add_fixture_condition, build, copy_project, serve_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -36,20 +33,31 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+@pytest.fixture(scope="session")
+def served(site: Path) -> Iterator[str]:
+    """The built site on a loopback HTTP server (404.html for missing pages, as on
+    GitHub Pages); yields its base URL."""
+    with serve_site(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
-def served(site: Path) -> Iterator[str]:
-    """The built site on a loopback HTTP server; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with one more page, tests/fixtures/test-fixture-condition.md,
+    at /conditions/test-fixture-condition/: a condition page of realistic length with
+    its own review date, for the print and findability tests. Built once."""
+    project = copy_project(tmp_path_factory.mktemp("fixture-project"))
+    add_fixture_condition(project)
+    out = tmp_path_factory.mktemp("fixture-site")
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def fixture_served(fixture_site: Path) -> Iterator[str]:
+    with serve_site(fixture_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

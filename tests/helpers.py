@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
 import io
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -95,3 +105,97 @@ def html_pages(site: Path) -> list[Path]:
 def page_url(site: Path, page: Path) -> str:
     rel = page.relative_to(site).as_posix()
     return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+
+
+FIXTURE_CONDITION = ROOT / "tests" / "fixtures" / "test-fixture-condition.md"
+FIXTURE_CONDITION_URL = "/conditions/test-fixture-condition/"
+
+
+def add_fixture_condition(project: Path) -> None:
+    """Put the fixture condition page (tests/fixtures/) into a copy of the project."""
+    target = project / "docs" / "conditions" / FIXTURE_CONDITION.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(FIXTURE_CONDITION, target)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    keys = re.findall(r"^([a-z_]+):", text, re.MULTILINE)
+    assert keys[-1] == "nav", "mkdocs.yml must end with its nav section for the fixture page to be added"
+    text = text.rstrip("\n") + f"\n  - Test fixture: conditions/{FIXTURE_CONDITION.name}\n"
+    config.write_text(text, encoding="utf-8")
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as GitHub Pages does: under a path prefix (a project
+    site lives at /<repository>/), and 404.html with status 404 for a missing page."""
+
+    def __init__(self, *args: object, prefix: str = "/", **kwargs: object) -> None:
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        # linkchecker waits up to 0.6 s between requests to one host unless the
+        # server says it welcomes faster checking with this header.
+        self.send_header("LinkChecker", "loopback test server")
+        super().end_headers()
+
+    def translate_path(self, path: str) -> str:
+        clean = urlsplit(path).path
+        inside = clean.startswith(self.prefix)
+        return super().translate_path(
+            "/" + clean[len(self.prefix) :] if inside else "/__outside_the_prefix__/"
+        )
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that hangs up early (a link checker reading headers only) is normal.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
+@contextmanager
+def serve_site(directory: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve `directory` on loopback at `prefix`; yields the base URL without the prefix.
+    The server starts before the directory is filled, so a build can use its port."""
+    handler = functools.partial(SiteHandler, directory=str(directory), prefix=prefix)
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, leaving its !ENV tags empty."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
+
+
+def mkdocs_nav() -> list[Any]:
+    """The nav of mkdocs.yml."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    nav = config["nav"]
+    assert isinstance(nav, list)
+    return nav

@@ -1,0 +1,135 @@
+"""schema.org MedicalWebPage JSON-LD for every page, built from its front matter.
+
+Concern: structured data for search engines. The template prints the result in a
+`<script type="application/ld+json">` data block (never executed, so a
+Content-Security-Policy does not apply to it).
+- name, description, url, lastReviewed (front matter `last_reviewed`).
+- reviewedBy only when a real reviewer is named in front matter `reviewed_by`
+  (a name, or a mapping with `name` and optional `url`, `job_title`); anything else
+  fails --strict with the file and what to write.
+- about: the condition (condition pages) and IASTM itself.
+- citation: the references listed on the page, in their order, with DOI/PubMed links.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import reference_style
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from page_meta import meta_date, source_path
+from pybtex.database import BibliographyData, Entry
+
+log = get_plugin_logger(__name__)
+
+# The treatment every page is about.
+IASTM = {
+    "@type": "MedicalTherapy",
+    "name": "Instrument-assisted soft tissue mobilisation",
+    "alternateName": ["IASTM", "instrument-assisted soft tissue manipulation", "scraping therapy"],
+}
+# Reference list items on a page: footnotes (fn:KEY) and the full bibliography (ref-KEY).
+LISTED_KEY = re.compile(r'<li id="(?:fn:|ref-)([\w-]+)"')
+
+
+def cited_entries(html: str, bib: BibliographyData) -> list[tuple[str, Entry]]:
+    """(key, entry) for each reference listed in the page's HTML, in order, once."""
+    seen: dict[str, Entry] = {}
+    for key in LISTED_KEY.findall(html):
+        if key in bib.entries and key not in seen:
+            seen[key] = bib.entries[key]
+    return list(seen.items())
+
+
+def citation(entry: Entry) -> dict[str, Any]:
+    """One cited work, with a link a machine can follow (DOI, else PubMed, else URL)."""
+    fields = entry.fields
+    work: dict[str, Any] = {
+        "@type": "ScholarlyArticle" if entry.type == "article" else "CreativeWork",
+        "name": reference_style.latex_to_text(fields.get("title", "")).strip().rstrip("."),
+    }
+    if fields.get("year"):
+        work["datePublished"] = fields["year"]
+    journal = fields.get("journal")
+    if journal:
+        work["isPartOf"] = {"@type": "Periodical", "name": reference_style.latex_to_text(journal)}
+    links = []
+    if fields.get("doi"):
+        links.append(reference_style.doi_url(fields["doi"]))
+    if fields.get("pmid"):
+        links.append(reference_style.pubmed_url(fields["pmid"]))
+    if fields.get("url"):
+        links.append(fields["url"])
+    if links:
+        work["url"] = links[0]
+        if links[1:]:
+            work["sameAs"] = links[1:]
+    if fields.get("doi"):
+        work["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": fields["doi"]}
+    return work
+
+
+def reviewer(value: object) -> tuple[dict[str, Any] | None, str | None]:
+    """front matter `reviewed_by` -> (schema.org Person, None) or (None, problem)."""
+    if isinstance(value, str) and value.strip():
+        return {"@type": "Person", "name": value.strip()}, None
+    if isinstance(value, dict) and isinstance(value.get("name"), str) and value["name"].strip():
+        person: dict[str, Any] = {"@type": "Person", "name": value["name"].strip()}
+        if value.get("job_title"):
+            person["jobTitle"] = str(value["job_title"])
+        if value.get("url"):
+            person["url"] = str(value["url"])
+        unknown = set(value) - {"name", "job_title", "url"}
+        if unknown:
+            return None, f"'reviewed_by' has unknown keys {sorted(unknown)}; use name, job_title and url"
+        return person, None
+    return None, (
+        "'reviewed_by' must name the reviewer: 'reviewed_by: Jane Doe' or a mapping with "
+        "name (and optional job_title, url); leave it out until a real reviewer has checked the page"
+    )
+
+
+def medical_web_page(page: Page, config: MkDocsConfig, bib: BibliographyData) -> dict[str, Any]:
+    meta = page.meta
+    src = source_path(page, config)
+    title = str(meta.get("title") or page.title or config.site_name)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": title,
+        "description": str(meta.get("description") or config.site_description or ""),
+        "url": page.canonical_url,
+        "inLanguage": config.theme.get("language", "en"),
+        "isPartOf": {"@type": "WebSite", "name": config.site_name, "url": config.site_url},
+        "author": {"@type": "Organization", "name": config.site_author or config.site_name},
+    }
+    reviewed, _ = meta_date(meta, "last_reviewed")  # hooks/sitemap.py reports a bad date
+    if reviewed:
+        data["lastReviewed"] = reviewed
+    if "reviewed_by" in meta:
+        person, problem = reviewer(meta["reviewed_by"])
+        if person:
+            data["reviewedBy"] = person
+        else:
+            log.warning(f"{src}: {problem}")
+    about: list[dict[str, Any]] = [IASTM]
+    if meta.get("page_type") == "condition":
+        about.insert(0, {"@type": "MedicalCondition", "name": title})
+    data["about"] = about
+    works = [citation(entry) for _, entry in cited_entries(page.content or "", bib)]
+    if works:
+        data["citation"] = works
+    return data
+
+
+@event_priority(-50)  # after the page's HTML, footnotes included, is final
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    registry = config.plugins["bibtex"].registry  # type: ignore[attr-defined]
+    context["structured_data"] = medical_web_page(page, config, registry.bib_data)
+    return context
