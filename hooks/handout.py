@@ -3,7 +3,7 @@
 Concern: handouts. A clinic prints a page for a patient; the print shows where the
 page lives online, as text and as a QR code, so the patient can read the latest
 version. The QR code is made here at build time by segno, as inline SVG (no image
-file, no outside service); partials/handout.html prints it, print.css shows it only
+file, no outside service); partials/handout.html prints it, the print rules in extra.css show it only
 on paper.
 """
 
