@@ -155,7 +155,8 @@ def compose(script_hashes: Iterable[str], style_hashes: Iterable[str], *, inline
         "frame-src 'none'",
         "object-src 'none'",
         "base-uri 'self'",
-        "form-action 'none'",
+        # The 404 page's search form submits to the site itself (GET ?q=); nothing else posts.
+        "form-action 'self'",
     ]
     return "; ".join(directives)
 

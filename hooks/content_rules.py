@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 FILE_NAME = "content-rules.yml"
-KEY_TYPES = ("text", "date", "list", "mapping")
+KEY_TYPES = ("text", "date", "list", "mapping", "person")
 
 
 @dataclass(frozen=True)

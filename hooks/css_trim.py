@@ -186,9 +186,51 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return output_content
 
 
+PALETTE_CHOICE = re.compile(r"\[data-md-color-(?:primary|accent)=([\w-]+)\]")
+PLAIN_RULE = re.compile(r"([^{}@;]+)\{([^{}]*)\}")
+
+
+def trim_palette(css: str, used_colours: set[str]) -> str:
+    """Drop the selectors of Material's palette sheet for primary/accent colours no page
+    uses (the site sets `custom`); a rule left with no selector goes."""
+
+    def rule(match: re.Match[str]) -> str:
+        selectors = [
+            sel
+            for sel in match.group(1).split(",")
+            if all(colour in used_colours for colour in PALETTE_CHOICE.findall(sel))
+        ]
+        return f"{','.join(selectors)}{{{match.group(2)}}}" if selectors else ""
+
+    return PLAIN_RULE.sub(rule, css)
+
+
+def _trim_palette_sheet(site: Path, pages_html: list[Path]) -> None:
+    sheets = sorted((site / "assets" / "stylesheets").glob("palette.*.min.css"))
+    if len(sheets) != 1:
+        return
+    used: set[str] = set()
+    for page in pages_html:
+        used |= set(
+            re.findall(r'data-md-color-(?:primary|accent)="([\w-]+)"', page.read_text(encoding="utf-8"))
+        )
+    original = sheets[0]
+    css = original.read_text(encoding="utf-8")
+    trimmed = trim_palette(css, used)
+    digest = hashlib.sha256(trimmed.encode("utf-8")).hexdigest()[:8]
+    target = original.with_name(f"palette.{digest}.trimmed.min.css")
+    target.write_text(trimmed, encoding="utf-8")
+    old, new = f"stylesheets/{original.name}", f"stylesheets/{target.name}"
+    for page in pages_html:
+        html = page.read_text(encoding="utf-8")
+        if old in html:
+            page.write_text(html.replace(old, new), encoding="utf-8")
+
+
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    _trim_palette_sheet(site, sorted(site.rglob("*.html")))
     originals = sorted((site / "assets" / "stylesheets").glob("main.*.min.css"))
     if len(originals) != 1:
         log.warning(

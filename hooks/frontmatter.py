@@ -89,6 +89,11 @@ def _type_problem(key: str, kind: str, value: object) -> str | None:
         return f"'{key}' must be a real date written YYYY-MM-DD (for example 2026-11-24), not {value!r}"
     if kind == "list" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
         return f"'{key}' must be a list of text, e.g. {key}: [a, b]"
+    if kind == "person" and not (
+        (isinstance(value, str) and value.strip())
+        or (isinstance(value, dict) and isinstance(value.get("name"), str) and value["name"].strip())
+    ):
+        return f"'{key}' must name a real person: '{key}: Jane Doe, physiotherapist' or a mapping with a name"
     if kind == "mapping" and not isinstance(value, dict):
         return f"'{key}' must be a mapping of key: value"
     return None

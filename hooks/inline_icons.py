@@ -57,7 +57,7 @@ def decorative_svg(svg: str) -> str:
 def svg_data_uri(svg: str) -> str:
     svg = re.sub(r"<\?xml[^>]*>|<!--.*?-->", "", svg, flags=re.S)
     compact = " ".join(svg.split()).replace("> <", "><").replace('"', "'")
-    return "data:image/svg+xml," + quote(compact, safe=" '=:/,;()")
+    return "data:image/svg+xml," + quote(compact, safe="'=:/,;()")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -139,11 +139,13 @@ def format_entry(entry: Entry) -> list[Part]:
         source = " ".join(s for s in (_sentence(_field(entry, "howpublished")), _sentence(year)) if s)
     parts = [Part(" ".join(s for s in (head, source) if s))]
     doi, pmid, url = entry.fields.get("doi"), entry.fields.get("pmid"), entry.fields.get("url")
+    # One link a reference: the DOI, else the PubMed record, else the URL (each link is
+    # marked as leaving the site, and every byte counts against the page-weight budget).
     if doi:
         parts.append(Part(f"doi:{doi}", doi_url(doi)))
-    if pmid:
+    elif pmid:
         parts.append(Part(f"PubMed {pmid}", pubmed_url(pmid)))
-    if url and not doi:
+    elif url:
         parts.append(Part(url, url))
     return parts
 

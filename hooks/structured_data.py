@@ -45,32 +45,16 @@ def cited_entries(html: str, bib: BibliographyData) -> list[tuple[str, Entry]]:
     return list(seen.items())
 
 
-def citation(entry: Entry) -> dict[str, Any]:
-    """One cited work, with a link a machine can follow (DOI, else PubMed, else URL)."""
+def citation(entry: Entry) -> str | None:
+    """One cited work as the link a machine can follow (DOI, else PubMed, else URL).
+    A plain URL (schema.org allows Text) keeps the JSON-LD small: it is in every
+    page's HTML, inside the page-weight budget; the titles are in the page itself."""
     fields = entry.fields
-    work: dict[str, Any] = {
-        "@type": "ScholarlyArticle" if entry.type == "article" else "CreativeWork",
-        "name": reference_style.latex_to_text(fields.get("title", "")).strip().rstrip("."),
-    }
-    if fields.get("year"):
-        work["datePublished"] = fields["year"]
-    journal = fields.get("journal")
-    if journal:
-        work["isPartOf"] = {"@type": "Periodical", "name": reference_style.latex_to_text(journal)}
-    links = []
     if fields.get("doi"):
-        links.append(reference_style.doi_url(fields["doi"]))
+        return reference_style.doi_url(fields["doi"])
     if fields.get("pmid"):
-        links.append(reference_style.pubmed_url(fields["pmid"]))
-    if fields.get("url"):
-        links.append(fields["url"])
-    if links:
-        work["url"] = links[0]
-        if links[1:]:
-            work["sameAs"] = links[1:]
-    if fields.get("doi"):
-        work["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": fields["doi"]}
-    return work
+        return reference_style.pubmed_url(fields["pmid"])
+    return fields.get("url") or None
 
 
 def reviewer(value: object) -> tuple[dict[str, Any] | None, str | None]:
@@ -120,7 +104,7 @@ def medical_web_page(page: Page, config: MkDocsConfig, bib: BibliographyData) ->
     if meta.get("page_type") == "condition":
         about.insert(0, {"@type": "MedicalCondition", "name": title})
     data["about"] = about
-    works = [citation(entry) for _, entry in cited_entries(page.content or "", bib)]
+    works = [link for _, entry in cited_entries(page.content or "", bib) if (link := citation(entry))]
     if works:
         data["citation"] = works
     return data

@@ -53,7 +53,7 @@ def test_the_policy_is_strict(site: Path) -> None:
     assert not any("unsafe" in source for sources in policy.values() for source in sources)
     assert policy["object-src"] == ["'none'"]
     assert policy["base-uri"] == ["'self'"]
-    assert policy["form-action"] == ["'none'"]
+    assert policy["form-action"] == ["'self'"]
     assert policy["img-src"] == ["'self'", "data:"]
     for name in ("connect-src", "worker-src", "font-src"):
         assert policy[name] == ["'self'"], name

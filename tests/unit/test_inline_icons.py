@@ -29,8 +29,9 @@ def test_logo_becomes_decorative_inline_svg_and_favicon_a_data_uri(tmp_path: Pat
     assert "<title" not in logo and "id=" not in logo and "aria-labelledby" not in logo
     assert "<rect" in logo
     favicon = config.theme["favicon"]
-    assert favicon.startswith("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'")
+    assert favicon.startswith("data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'")
     assert '"' not in favicon and "<" not in favicon and "#" not in favicon
+    assert " " not in favicon  # the Nu HTML Checker rejects spaces in a data: URL
     assert "%2300796b" in favicon
 
 

@@ -1,8 +1,3 @@
-/* The IASTM Guide: keyboard access to the phone menu.
-   Material's menu button is a <label> for a hidden checkbox: a mouse or a finger can
-   press it, a keyboard cannot reach it. This puts a real <button> in its place that
-   opens and closes the same menu (Enter or Space), and Escape closes it again.
-   Without JavaScript the label stays, and the menu still opens by touch. */
 (function () {
   "use strict";
   var toggle = document.getElementById("__drawer");
