@@ -106,7 +106,9 @@ def _shots(browser: Any, served: str, urls: list[str], original: Path | None) ->
         assert any(TRIMMED.match(r) for r in requested), "the pages do not use the trimmed stylesheet"
         if width < 1000:
             tab.goto(served + "/", wait_until="networkidle")
-            tab.click("label.md-header__button[for=__drawer]")  # the navigation drawer
+            tab.click(
+                "button.iastm-menu-button, label.md-header__button[for=__drawer]"
+            )  # the navigation drawer
             tab.wait_for_timeout(400)
             shots.append(("/ with the drawer open", tab.screenshot(animations="disabled", caret="hide")))
             tab.goto(served + "/", wait_until="networkidle")
