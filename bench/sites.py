@@ -189,6 +189,7 @@ def generated_project(dest: Path, pages: int) -> Path:
         shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
     for part in ("images", "stylesheets", "includes"):
         shutil.copytree(ROOT / "docs" / part, dest / "docs" / part)
+    shutil.copy2(ROOT / "content-rules.yml", dest / "content-rules.yml")  # read by the content hooks
     (dest / "references.bib").write_text(bibliography(), encoding="utf-8")
     rng = random.Random(pages)
     home = page(0, rng).replace("page_type: topic", "page_type: home")
