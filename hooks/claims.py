@@ -65,6 +65,8 @@ def resolve_allowances(allow: Iterable[str], rules: content_rules.Rules) -> tupl
 def banned_in(text: str, rules: content_rules.Rules, allowed: set[str], used: set[str]) -> Iterator[Problem]:
     """Banned phrases in one block of text; `used` collects the allowances quoted."""
     text = readable(text)
+    if rules.any_banned is None or not rules.any_banned.search(text):
+        return
     quotes = [m.span() for m in QUOTED.finditer(text)]
     for claim in rules.banned_claims:
         for match in claim.pattern.finditer(text):

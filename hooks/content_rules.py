@@ -56,6 +56,8 @@ class Rules:
     page_types: dict[str, PageType]
     banned_claims: tuple[BannedClaim, ...]
     bib_required_fields: dict[str, tuple[str, ...]]
+    # Any form of any banned claim: one search tells whether a block needs a closer look.
+    any_banned: re.Pattern[str] | None = field(default=None, compare=False)
 
 
 class _Reader:
@@ -176,6 +178,7 @@ def parse(text: str, path: Path) -> Rules:
         readability_min_words=int(r.number(readability.get("min_words"), "readability.min_words")),
         page_types=page_types,
         banned_claims=tuple(banned),
+        any_banned=phrase_pattern(tuple(f for c in banned for f in c.forms)) if banned else None,
         bib_required_fields={
             kind: r.strings(names, f"references.required_fields.{kind}") for kind, names in fields.items()
         },

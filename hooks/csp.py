@@ -37,6 +37,7 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     _sources.clear()
+    content_policy.forget_checked_tags()
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -31,14 +31,20 @@ log = get_plugin_logger(__name__)
 # theme's source map by tests/unit/test_css_trim.py).
 DYNAMIC_CLASS_PREFIXES = ("md-tag", "md-source__fact", "tabbed-control")
 GROUPING_AT_RULES = ("@media", "@supports", "@container", "@layer")
-# (Also matches "data-class=" and the like: a few extra names only keep a few extra rules.)
-CLASS_ATTR = re.compile(r"""class=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# (Also match "data-class=" and the like: a few extra names only keep a few extra rules.)
+# Templates and Markdown write class="..."; the other quotings are rare, so the page is
+# searched for them apart (one pattern for all three takes twice as long).
+CLASS_ATTR = re.compile(r'class="([^"]*)"')
+OTHER_CLASS_ATTR = re.compile(r"""class=(?:'([^']*)'|([^\s"'>]+))""")
+ODD_CLASS_ATTR = re.compile(r"""class=(?!")""")
+PALETTE_ATTR = re.compile(r'data-md-color-(?:primary|accent)="([\w-]+)"')
 CUSTOM_PROPERTY_USE = re.compile(r"--[\w-]+")
 WORD = re.compile(r"[\w-]+")
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
 _classes: set[str] = set()
 _words_in_pages: set[str] = set()
+_palette_colours: set[str] = set()  # data-md-color-primary/-accent values in the pages
 
 
 def _scan(text: str, start: int, stop_chars: str) -> int:
@@ -167,12 +173,17 @@ def trim_stylesheet(css: str, known_classes: set[str], used_properties: set[str]
 def on_pre_build(config: MkDocsConfig) -> None:
     _classes.clear()
     _words_in_pages.clear()
+    _palette_colours.clear()
 
 
 def _collect(html: str) -> None:
-    for values in set(CLASS_ATTR.findall(html)):  # the same attribute repeats a lot (navigation)
-        _classes.update(" ".join(values).split())
+    for value in set(CLASS_ATTR.findall(html)):  # the same attribute repeats a lot (navigation)
+        _classes.update(value.split())
+    if ODD_CLASS_ATTR.search(html):
+        for values in set(OTHER_CLASS_ATTR.findall(html)):
+            _classes.update(" ".join(values).split())
     _words_in_pages.update(CUSTOM_PROPERTY_USE.findall(html))
+    _palette_colours.update(PALETTE_ATTR.findall(html))
 
 
 @event_priority(-100)  # after every other hook has changed the page
@@ -205,38 +216,42 @@ def trim_palette(css: str, used_colours: set[str]) -> str:
     return PLAIN_RULE.sub(rule, css)
 
 
-def _trim_palette_sheet(site: Path, pages_html: list[Path]) -> None:
-    sheets = sorted((site / "assets" / "stylesheets").glob("palette.*.min.css"))
-    if len(sheets) != 1:
-        return
-    used: set[str] = set()
-    for page in pages_html:
-        used |= set(
-            re.findall(r'data-md-color-(?:primary|accent)="([\w-]+)"', page.read_text(encoding="utf-8"))
-        )
-    original = sheets[0]
-    css = original.read_text(encoding="utf-8")
-    trimmed = trim_palette(css, used)
-    digest = hashlib.sha256(trimmed.encode("utf-8")).hexdigest()[:8]
-    target = original.with_name(f"palette.{digest}.trimmed.min.css")
-    target.write_text(trimmed, encoding="utf-8")
-    old, new = f"stylesheets/{original.name}", f"stylesheets/{target.name}"
-    for page in pages_html:
+def _write_beside(original: Path, css: str) -> Path:
+    """`css` under the original's name with a content hash: main.1a2b3c4d.trimmed.min.css."""
+    digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
+    stem = original.name.split(".", 1)[0]
+    target = original.with_name(f"{stem}.{digest}.trimmed.min.css")
+    target.write_text(css, encoding="utf-8")
+    return target
+
+
+def _repoint(site: Path, swaps: dict[str, str]) -> None:
+    """Point every built page at the trimmed sheets (one pass over the pages)."""
+    for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        if old in html:
-            page.write_text(html.replace(old, new), encoding="utf-8")
+        changed = html
+        for old, new in swaps.items():
+            changed = changed.replace(f"stylesheets/{old}", f"stylesheets/{new}")
+        if changed != html:
+            page.write_text(changed, encoding="utf-8")
 
 
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    _trim_palette_sheet(site, sorted(site.rglob("*.html")))
-    originals = sorted((site / "assets" / "stylesheets").glob("main.*.min.css"))
+    sheets = site / "assets" / "stylesheets"
+    swaps: dict[str, str] = {}
+    palettes = sorted(sheets.glob("palette.*.min.css"))
+    if len(palettes) == 1:
+        trimmed = trim_palette(palettes[0].read_text(encoding="utf-8"), _palette_colours)
+        swaps[palettes[0].name] = _write_beside(palettes[0], trimmed).name
+    originals = sorted(sheets.glob("main.*.min.css"))
     if len(originals) != 1:
         log.warning(
             "hooks/css_trim.py: expected one Material main.*.min.css in the built site, found "
             f"{len(originals)}; remove the hook from mkdocs.yml if the theme changed"
         )
+        _repoint(site, swaps)
         return
     original = originals[0]
     # Every script in the site, the theme's and any the project adds (extra_javascript),
@@ -253,12 +268,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         used |= set(re.findall(r"var\(\s*(--[\w-]+)", sheet.read_text(encoding="utf-8")))
     css = original.read_text(encoding="utf-8")
     trimmed = trim_stylesheet(css, known, used)
-    digest = hashlib.sha256(trimmed.encode("utf-8")).hexdigest()[:8]
-    target = original.with_name(f"main.{digest}.trimmed.min.css")
-    target.write_text(trimmed, encoding="utf-8")
-    old, new = f"stylesheets/{original.name}", f"stylesheets/{target.name}"
-    for page in site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        if old in html:
-            page.write_text(html.replace(old, new), encoding="utf-8")
+    swaps[original.name] = _write_beside(original, trimmed).name
+    _repoint(site, swaps)
     log.debug("Trimmed %s from %d to %d bytes", original.name, len(css), len(trimmed))

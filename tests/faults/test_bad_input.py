@@ -53,6 +53,14 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
         _append("docs/index.md", "\nSee [the references](references.md#no-such-heading).\n"),
         ["index.md", "no-such-heading"],
     ),
+    "glossary line that is not a definition": (
+        _append("docs/includes/abbreviations.md", "IASTM means scraping\n"),
+        ["docs/includes/abbreviations.md:85:", "not a glossary line", "*[term]: plain-language definition"],
+    ),
+    "glossary term defined twice": (
+        _append("docs/includes/abbreviations.md", "*[RCT]: a second definition\n"),
+        ["docs/includes/abbreviations.md:85:", "'RCT' is defined twice"],
+    ),
     "e-mail address inside link text": (
         _append("docs/index.md", "\nWrite to [editors@example.org](mailto:editors@example.org).\n"),
         ["docs/index.md:", "is not a citation"],

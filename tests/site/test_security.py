@@ -132,3 +132,19 @@ def test_external_links_open_safely_and_say_they_leave_the_site(site: Path) -> N
             else:
                 assert "external-link" not in link.group(0), link.group(0)
     assert marked >= 2, "the reference lists link to doi.org and PubMed: the test saw no external link"
+
+
+def test_the_quick_inline_scan_answers_as_the_html_parser_on_every_page(site: Path) -> None:
+    """hooks/content_policy.py scans pages by regular expressions where it can; on the
+    real pages it must find exactly what the HTML parser finds."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[2] / "hooks"))
+    import content_policy
+
+    content_policy.forget_checked_tags()
+    for path in _all_html(site):
+        html = path.read_text(encoding="utf-8")
+        quick = content_policy._find_inline_quickly(content_policy.META_TAG.sub("", html))
+        assert quick is not None, f"{path}: the quick scan stepped aside on a page with nothing to block"
+        assert quick == content_policy.find_inline(html, quick=False), path

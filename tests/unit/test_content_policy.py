@@ -89,3 +89,46 @@ def test_headers_file_round_trips_and_bad_lines_are_refused() -> None:
         list(cp.parse_headers_file("/*\nX-Frame-Options: DENY\n"))
     with pytest.raises(ValueError, match="line 1"):
         list(cp.parse_headers_file(" /*\n"))
+
+
+# The quick path (regular expressions) must answer as the HTML parser does, or step aside.
+QUICK_CASES = [
+    '<head><script>a()</script><script type="application/ld+json">{}</script></head>',
+    '<p title="a > b" onclick="go()">x</p>',  # a quoted ">" before a blocked attribute
+    '<a href="&#106;avascript:go()">Go</a>',  # a javascript: URL behind a character reference
+    '<a href="JavaScript:go()">Go</a>',
+    '<p title="it\'s fine" style="color: red">x</p>',
+    "<p data-x='1'onclick='go()'>x</p>",  # no space after a quoted value
+    "<p\nonclick=go()>x</p>",
+    "<button onclick>x</button>",  # no value: still an event handler attribute
+    '<abbr title="said on = off">on</abbr> only a style = note in prose',
+    "<!-- <script>hidden()</script> --><script>shown()</script>",
+    "<style>p{}</style><script type=module>m()</script><script src=x.js></script>",
+    '<script src="a.js"/><script>b()</script>',  # a self-closing script tag
+    "<script>if (a<b) { c = '<p onclick=x>'; }</script>",  # markup inside a script is text
+]
+
+
+@pytest.mark.parametrize("html", QUICK_CASES)
+def test_the_quick_path_answers_as_the_parser_does(html: str) -> None:
+    cp.forget_checked_tags()
+    assert cp.find_inline(html) == cp.find_inline(html, quick=False)
+
+
+def test_the_quick_path_finds_nothing_to_block_in_plain_pages() -> None:
+    cp.forget_checked_tags()
+    html = '<head><script>a()</script></head><body><p title="x">on and on, in style</p></body>'
+    assert cp._find_inline_quickly(html) == cp.Inline(["a()"], [], [])
+
+
+@pytest.mark.parametrize("html", QUICK_CASES[1:8])
+def test_the_quick_path_steps_aside_where_markup_might_be_blocked(html: str) -> None:
+    cp.forget_checked_tags()
+    assert cp._find_inline_quickly(html) is None
+
+
+def test_a_tag_checked_on_one_page_does_not_hide_a_blocked_one_on_the_next() -> None:
+    cp.forget_checked_tags()
+    assert cp.find_inline('<nav><a href="/x/">X</a></nav>').blocked == []
+    found = cp.find_inline('<nav><a href="/x/">X</a><a href="/y/" onclick="go()">Y</a></nav>')
+    assert [b.what for b in found.blocked] == ['inline event handler onclick="..." on <a>']
