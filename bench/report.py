@@ -94,12 +94,33 @@ def _build(rows: list[dict[str, Any]], serve: dict[str, Any]) -> list[str]:
                 f"(x{grows[0]:.2f} full, x{grows[1]:.2f} plain per page): Material renders the whole "
                 "navigation into every page, so each page costs more as the site grows."
             )
+    lines += ["", *_build_budget(rows)]
     lines += [
         "",
         f"`make serve`: an edit to one page is served {serve['edit_to_served_seconds']} s after saving "
         f"(median of {len(serve['samples'])}); the server starts in {serve['startup_seconds']} s.",
     ]
     return lines
+
+
+BUILD_BUDGET = 1.3  # full / plain at the largest generated site (issue 7)
+
+
+def _build_budget(rows: list[dict[str, Any]]) -> list[str]:
+    """Whether the build budget holds: full at most 1.3 x plain at the largest generated site,
+    and the full configuration's cost per page growing no faster than plain Material's."""
+    generated = [r for r in rows if r["site"] == "generated"]
+    if not generated:
+        return []
+    top = generated[-1]
+    worst = max(float(top["ratio"]), float(top["ratio_cpu"]))
+    verdict = "holds" if worst <= BUILD_BUDGET else "is exceeded"
+    ratios = ", ".join(f"{r['pages']} pages {r['ratio_cpu']}" for r in generated)
+    return [
+        f"Build budget (full at most {BUILD_BUDGET}x plain at {top['pages']} pages, wall and CPU time): "
+        f"{verdict} ({top['ratio']} wall, {top['ratio_cpu']} CPU). CPU ratio by size: {ratios}; "
+        "a ratio that does not rise with the page count means the hooks grow no faster than Material."
+    ]
 
 
 def markdown(results: dict[str, Any]) -> str:

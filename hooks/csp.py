@@ -64,11 +64,12 @@ def _where(built: str, blocked: content_policy.Blocked, nth: int, root: Path) ->
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     root = Path(config.config_file_path).parent
-    documents = {path: path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))}
+    # Two passes, one file in memory at a time (a large site's pages do not fit twice over).
+    documents = sorted(site_dir.rglob("*.html"))
     script_hashes: set[str] = set()
     style_hashes: set[str] = set()
-    for path, html in documents.items():
-        found = content_policy.find_inline(html)
+    for path in documents:
+        found = content_policy.find_inline(path.read_text(encoding="utf-8"))
         script_hashes.update(content_policy.sha256_source(text) for text in found.scripts)
         style_hashes.update(content_policy.sha256_source(text) for text in found.styles)
         built = path.relative_to(site_dir).as_posix()
@@ -85,8 +86,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if serving:
         log.info("mkdocs serve: the Content Security Policy allows inline scripts (live reload)")
     policy = content_policy.compose(script_hashes, style_hashes, inline_scripts=serving)
-    for path, html in documents.items():
-        updated = content_policy.insert_meta(html, policy)
+    for path in documents:
+        updated = content_policy.insert_meta(path.read_text(encoding="utf-8"), policy)
         if updated is None:
             log.warning(
                 f"{path.relative_to(site_dir).as_posix()}: no <head>, so no Content Security "
