@@ -6,14 +6,11 @@ and `Cache-Control: max-age=600`. Lighthouse always exits 0, so its JSON is read
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import os
 import statistics
 import subprocess
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +18,7 @@ from typing import Any
 
 from bench.weight import COMPRESSED_TYPES, GZIP_LEVEL
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.helpers import SiteHandler, serve_site
 
 BENCH = Path(__file__).resolve().parent
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
@@ -32,9 +30,8 @@ METRICS = {
 }
 
 
-class _StaticHost(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+class _StaticHost(SiteHandler):
+    """The tests' loopback host, plus gzip and GitHub Pages' cache header."""
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")
@@ -59,15 +56,8 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def static_host(site: Path) -> Iterator[str]:
     """Serve `site` on a free loopback port; yields the base URL (no trailing slash)."""
-    handler = functools.partial(_StaticHost, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_site(site, handler_class=_StaticHost) as base:
+        yield base
 
 
 def run_once(url: str, out: Path) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -118,41 +119,41 @@ def selector_can_match(selector: str, known: set[str]) -> bool:
     return True
 
 
-def trim_rules(css: str, known: set[str]) -> str:
+def _map_rules(css: str, rule: Callable[[str, str], str]) -> str:
+    """`css` with each style rule replaced by rule(selectors, declarations) ("" drops it).
+
+    Grouping at-rules (@media...) are entered and dropped when nothing is left in them;
+    other at-rules and statements (@font-face, @charset...) are kept whole."""
     out = []
     for prelude, body in blocks(css):
         if body is None:
             out.append(prelude + ";")
         elif prelude.startswith(GROUPING_AT_RULES):
-            inner = trim_rules(body, known)
+            inner = _map_rules(body, rule)
             if inner:
                 out.append(prelude + "{" + inner + "}")
         elif prelude.startswith("@"):
             out.append(prelude + "{" + body + "}")
         else:
-            kept = [s for s in split_top(prelude, ",") if selector_can_match(s, known)]
-            if kept:
-                out.append(",".join(kept) + "{" + body + "}")
+            out.append(rule(prelude, body))
     return "".join(out)
+
+
+def trim_rules(css: str, known: set[str]) -> str:
+    def rule(prelude: str, body: str) -> str:
+        kept = [s for s in split_top(prelude, ",") if selector_can_match(s, known)]
+        return ",".join(kept) + "{" + body + "}" if kept else ""
+
+    return _map_rules(css, rule)
 
 
 def _drop_declarations(css: str, unused: set[str]) -> str:
-    out = []
-    for prelude, body in blocks(css):
-        if body is None:
-            out.append(prelude + ";")
-        elif prelude.startswith(GROUPING_AT_RULES):
-            inner = _drop_declarations(body, unused)
-            if inner:
-                out.append(prelude + "{" + inner + "}")
-        elif prelude.startswith("@"):
-            out.append(prelude + "{" + body + "}")
-        else:
-            decls = [d for d in split_top(body, ";") if d.split(":", 1)[0].strip() not in unused]
-            kept = ";".join(d for d in decls if d.strip())
-            if kept:
-                out.append(prelude + "{" + kept + "}")
-    return "".join(out)
+    def rule(prelude: str, body: str) -> str:
+        decls = [d for d in split_top(body, ";") if d.split(":", 1)[0].strip() not in unused]
+        kept = ";".join(d for d in decls if d.strip())
+        return prelude + "{" + kept + "}" if kept else ""
+
+    return _map_rules(css, rule)
 
 
 def trim_custom_properties(css: str, used_elsewhere: set[str]) -> str:

@@ -15,6 +15,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -172,10 +173,12 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def serve_site(directory: Path, prefix: str = "/") -> Iterator[str]:
+def serve_site(
+    directory: Path, prefix: str = "/", handler_class: type[SiteHandler] = SiteHandler
+) -> Iterator[str]:
     """Serve `directory` on loopback at `prefix`; yields the base URL without the prefix.
     The server starts before the directory is filled, so a build can use its port."""
-    handler = functools.partial(SiteHandler, directory=str(directory), prefix=prefix)
+    handler = functools.partial(handler_class, directory=str(directory), prefix=prefix)
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -199,3 +202,25 @@ def mkdocs_nav() -> list[Any]:
     nav = config["nav"]
     assert isinstance(nav, list)
     return nav
+
+
+class LinkTargets(HTMLParser):
+    """A page's element ids and its links' href values."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        if tag == "a" and found.get("href"):
+            self.hrefs.append(str(found["href"]))
+
+
+def link_targets(page: Path) -> LinkTargets:
+    parser = LinkTargets()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser

@@ -10,11 +10,10 @@ from __future__ import annotations
 import csv
 import functools
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from tests.helpers import BIN, html_pages, page_url
+from tests.helpers import BIN, LinkTargets, html_pages, link_targets, page_url
 
 # Internal links only (no network here). The test server sends a "LinkChecker"
 # header, which lets linkchecker make more than 10 requests a second.
@@ -45,25 +44,9 @@ def crawl(start_urls: list[str], workdir: Path) -> tuple[list[dict[str, str]], l
     return rows, problems
 
 
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if found.get("id"):
-            self.ids.add(str(found["id"]))
-        if tag == "a" and found.get("href"):
-            self.hrefs.append(str(found["href"]))
-
-
 @functools.cache
-def _parse(page: Path) -> _Links:
-    parser = _Links()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return parser
+def _parse(page: Path) -> LinkTargets:
+    return link_targets(page)
 
 
 def _file(site: Path, path: str, prefix: str) -> Path | None:

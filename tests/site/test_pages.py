@@ -3,30 +3,9 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.helpers import html_pages
-
-
-class _Ids(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if found.get("id"):
-            self.ids.add(str(found["id"]))
-        if tag == "a" and found.get("href"):
-            self.hrefs.append(str(found["href"]))
-
-
-def _parse(path: Path) -> _Ids:
-    parser = _Ids()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+from tests.helpers import html_pages, link_targets
 
 
 def test_every_page_has_meta_canonical_social_tags_and_disclaimer(site: Path) -> None:
@@ -56,7 +35,7 @@ def test_home_page_cites_a_checked_reference_with_links(site: Path) -> None:
 
 def test_page_reference_list_back_links_resolve(site: Path) -> None:
     for page in html_pages(site):
-        parsed = _parse(page)
+        parsed = link_targets(page)
         for href in parsed.hrefs:
             if href.startswith("#fn"):
                 assert href[1:] in parsed.ids, (page, href)
@@ -69,7 +48,7 @@ def test_references_page_lists_every_entry_with_working_links(site: Path) -> Non
 
     entries = parse_file(str(ROOT / "references.bib")).entries
     page = site / "references" / "index.html"
-    parsed = _parse(page)
+    parsed = link_targets(page)
     html = page.read_text(encoding="utf-8")
     for key, entry in entries.items():
         assert f"ref-{key}" in parsed.ids, key
