@@ -107,8 +107,8 @@ BUILD_BUDGET = 1.3  # full / plain at the largest generated site (issue 7)
 
 
 def _build_budget(rows: list[dict[str, Any]]) -> list[str]:
-    """Whether the build budget holds: full at most 1.3 x plain at the largest generated site,
-    and the full configuration's cost per page growing no faster than plain Material's."""
+    """Whether the build budget holds (full at most 1.3 x plain at the largest generated
+    site, wall and CPU time), and the CPU ratio at each size, from which to judge growth."""
     generated = [r for r in rows if r["site"] == "generated"]
     if not generated:
         return []

@@ -145,13 +145,6 @@ _RAW_TEXT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _ATTRIBUTE = re.compile(r"""(?<=['"\s/])([^\s/>][^\s/=>]*)(?:\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
-# Start tags already found harmless. Every page repeats the navigation's tags, so each
-# page's own tags are mostly checked once a build; csp.py empties this per build.
-_harmless_tags: set[str] = set()
-
-
-def forget_checked_tags() -> None:
-    _harmless_tags.clear()
 
 
 def _harmless(tag: str) -> bool:
@@ -173,8 +166,11 @@ def _attributes(text: str) -> dict[str, str]:
     return values
 
 
-def _find_inline_quickly(html: str) -> Inline | None:
+def _find_inline_quickly(html: str, harmless_tags: set[str]) -> Inline | None:
     """find_inline by regular expressions, for a document with nothing to block.
+
+    `harmless_tags`: start tags already checked, added to here. Every page repeats the
+    navigation's tags, so a caller scanning a whole site passes one set for all pages.
 
     None where a start tag might hold blocked markup (an attribute named on... or
     style, or "javascript:" once character references are decoded), where a tag is
@@ -183,10 +179,10 @@ def _find_inline_quickly(html: str) -> Inline | None:
     (tests compare the two on every built page); it exists because the parser took
     most of a large site's build time.
     """
-    tags = set(_TAG.findall(html)) - _harmless_tags
+    tags = set(_TAG.findall(html)) - harmless_tags
     if not all(_harmless(tag) for tag in tags):
         return None
-    _harmless_tags.update(tags)
+    harmless_tags.update(tags)
     scripts: list[str] = []
     styles: list[str] = []
     for match in _RAW_TEXT.finditer(html):
@@ -203,13 +199,14 @@ def _find_inline_quickly(html: str) -> Inline | None:
     return Inline(scripts, styles, [])
 
 
-def find_inline(html: str, *, quick: bool = True) -> Inline:
+def find_inline(html: str, harmless_tags: set[str] | None = None, *, quick: bool = True) -> Inline:
     """Executable inline scripts, inline styles, and markup the policy would block.
 
+    harmless_tags: start tags found harmless on earlier pages (see _find_inline_quickly).
     quick=False always uses the HTML parser (the tests check the quick path against it).
     """
     html = META_TAG.sub("", html)
-    found = _find_inline_quickly(html) if quick else None
+    found = _find_inline_quickly(html, set() if harmless_tags is None else harmless_tags) if quick else None
     if found is not None:
         return found
     parser = _Inline()

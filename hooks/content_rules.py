@@ -8,6 +8,7 @@ A malformed rules file stops the build with the file, the key and what to do.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,8 +57,12 @@ class Rules:
     page_types: dict[str, PageType]
     banned_claims: tuple[BannedClaim, ...]
     bib_required_fields: dict[str, tuple[str, ...]]
-    # Any form of any banned claim: one search tells whether a block needs a closer look.
-    any_banned: re.Pattern[str] | None = field(default=None, compare=False)
+
+    @functools.cached_property
+    def any_banned(self) -> re.Pattern[str] | None:
+        """Any form of any banned claim: one search tells whether a block needs a closer look."""
+        forms = tuple(form for claim in self.banned_claims for form in claim.forms)
+        return phrase_pattern(forms) if forms else None
 
 
 class _Reader:
@@ -178,7 +183,6 @@ def parse(text: str, path: Path) -> Rules:
         readability_min_words=int(r.number(readability.get("min_words"), "readability.min_words")),
         page_types=page_types,
         banned_claims=tuple(banned),
-        any_banned=phrase_pattern(tuple(f for c in banned for f in c.forms)) if banned else None,
         bib_required_fields={
             kind: r.strings(names, f"references.required_fields.{kind}") for kind, names in fields.items()
         },

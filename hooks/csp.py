@@ -37,7 +37,6 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     _sources.clear()
-    content_policy.forget_checked_tags()
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -68,8 +67,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     documents = sorted(site_dir.rglob("*.html"))
     script_hashes: set[str] = set()
     style_hashes: set[str] = set()
+    harmless_tags: set[str] = set()  # the navigation's tags, checked once for every page
     for path in documents:
-        found = content_policy.find_inline(path.read_text(encoding="utf-8"))
+        found = content_policy.find_inline(path.read_text(encoding="utf-8"), harmless_tags)
         script_hashes.update(content_policy.sha256_source(text) for text in found.scripts)
         style_hashes.update(content_policy.sha256_source(text) for text in found.styles)
         built = path.relative_to(site_dir).as_posix()

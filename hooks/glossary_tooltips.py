@@ -12,6 +12,7 @@ so it carries none. Both keep the pages within the page-weight budget.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def read_glossary(text: str, name: str) -> tuple[dict[str, str], list[str]]:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     path = Path(config.docs_dir) / GLOSSARY
-    name = f"{Path(config.docs_dir).name}/{GLOSSARY.as_posix()}"
+    name = os.path.relpath(path, Path(config.config_file_path).parent)  # as an editor types it
     if "abbr" not in config.markdown_extensions:
         log.warning(f"{name}: the glossary needs the `abbr` Markdown extension; add it to mkdocs.yml")
         return config

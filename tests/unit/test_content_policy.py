@@ -111,24 +111,22 @@ QUICK_CASES = [
 
 @pytest.mark.parametrize("html", QUICK_CASES)
 def test_the_quick_path_answers_as_the_parser_does(html: str) -> None:
-    cp.forget_checked_tags()
     assert cp.find_inline(html) == cp.find_inline(html, quick=False)
 
 
 def test_the_quick_path_finds_nothing_to_block_in_plain_pages() -> None:
-    cp.forget_checked_tags()
     html = '<head><script>a()</script></head><body><p title="x">on and on, in style</p></body>'
-    assert cp._find_inline_quickly(html) == cp.Inline(["a()"], [], [])
+    assert cp._find_inline_quickly(html, set()) == cp.Inline(["a()"], [], [])
 
 
 @pytest.mark.parametrize("html", QUICK_CASES[1:8])
 def test_the_quick_path_steps_aside_where_markup_might_be_blocked(html: str) -> None:
-    cp.forget_checked_tags()
-    assert cp._find_inline_quickly(html) is None
+    assert cp._find_inline_quickly(html, set()) is None
 
 
 def test_a_tag_checked_on_one_page_does_not_hide_a_blocked_one_on_the_next() -> None:
-    cp.forget_checked_tags()
-    assert cp.find_inline('<nav><a href="/x/">X</a></nav>').blocked == []
-    found = cp.find_inline('<nav><a href="/x/">X</a><a href="/y/" onclick="go()">Y</a></nav>')
+    checked: set[str] = set()
+    assert cp.find_inline('<nav><a href="/x/">X</a></nav>', checked).blocked == []
+    assert checked, "the first page's tags are remembered"
+    found = cp.find_inline('<nav><a href="/x/">X</a><a href="/y/" onclick="go()">Y</a></nav>', checked)
     assert [b.what for b in found.blocked] == ['inline event handler onclick="..." on <a>']
