@@ -16,7 +16,7 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
-PY_SOURCES := hooks tests scripts bench
+PY_SOURCES := iastm_guide hooks tests scripts bench
 
 .PHONY: help install browser serve build test lint lint-docs typecheck pytest linkrot new-page bench screenshots clean
 
@@ -53,8 +53,8 @@ lint-docs: install ## Markdown lint (pages and guides) and spelling (pages); als
 	  docs docs-guide templates README.md CONTRIBUTING.md
 	$(BIN)/python scripts/spellcheck.py
 
-typecheck: install ## mypy (strict on hooks/ and scripts/)
-	$(BIN)/mypy --strict hooks scripts
+typecheck: install ## mypy (strict on iastm_guide/, hooks/ and scripts/)
+	$(BIN)/mypy --strict iastm_guide hooks scripts
 	$(BIN)/mypy tests bench
 
 pytest: install browser ## the test suite only
