@@ -77,6 +77,21 @@ def _print(browser: Any, url: str, out: Path) -> Path:
     return out
 
 
+# Printouts are measured with Liberation Sans (Arial's widths; the print stylesheet asks
+# for Arial, which fontconfig maps to it). Another font fills the page differently.
+PRINT_FONT = "Liberation"
+
+
+def _fonts(reader: PdfReader) -> set[str]:
+    """The base names of the fonts a PDF's pages use (subset prefix dropped)."""
+    names = set()
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get_object().get("/Font", {})
+        for font in fonts.get_object().values():
+            names.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+", 1)[-1])
+    return names
+
+
 def _qr_codes(pdf: Path) -> list[str]:
     """The QR codes on the PDF's first page, read as a patient's phone would."""
     subprocess.run(
@@ -98,6 +113,12 @@ def _check_handout(browser: Any, site: Path, base: str, url: str, out: Path) -> 
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
     text = " ".join(page.extract_text() for page in reader.pages)
     problems = []
+    other_fonts = sorted(font for font in _fonts(reader) if PRINT_FONT not in font)
+    if other_fonts:
+        problems.append(
+            f"{url}: printed with {other_fonts}, not Liberation Sans, so its page count means nothing; "
+            "install fonts-liberation (make test does) and keep the print font stack in extra.css"
+        )
     if len(reader.pages) > MAX_PAGES:
         problems.append(
             f"{url}: prints on {len(reader.pages)} A4 pages (at most {MAX_PAGES}); shorten the page"
