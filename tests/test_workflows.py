@@ -1,6 +1,8 @@
 """The GitHub workflows are valid, lint-clean and pin every action by commit; the
 supply chain stays locked: least privilege, no persisted credentials, no
-pull_request_target, installs by hash only, Dependabot for Python and actions."""
+pull_request_target, installs by hash only, Dependabot for Python, actions and the
+CI image. CI and deploy run the project's code in the pinned Debian container (the
+README's fresh machine), and deploy publishes only a commit whose CI run passed."""
 
 from __future__ import annotations
 
@@ -85,7 +87,7 @@ def test_every_action_is_pinned_to_a_full_sha_with_its_tag(path: Path) -> None:
 
 
 def test_deploy_sets_site_url_from_pages_and_has_least_privilege() -> None:
-    deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    deploy = _load(ROOT / ".github" / "workflows" / "deploy.yml")
     assert deploy["permissions"] == {"contents": "read"}
     assert "group" in deploy["concurrency"]
     build_env = next(step["env"] for step in deploy["jobs"]["build"]["steps"] if step.get("env"))
@@ -165,6 +167,7 @@ def test_dependabot_updates_python_and_actions() -> None:
     assert ("uv", "/") in covered, "uv.lock"
     assert ("pip", "/scripts") in covered, "scripts/requirements-bootstrap.txt"
     assert ("github-actions", "/") in covered
+    assert ("docker", "/.github/ci") in covered, ".github/ci/Dockerfile, the CI image"
 
 
 def test_linkrot_runs_weekly_and_never_on_pull_requests() -> None:
@@ -181,3 +184,115 @@ def test_deploy_keeps_the_well_known_folder() -> None:
     deploy = _load(ROOT / ".github" / "workflows" / "deploy.yml")
     upload = next(s for s in _steps(deploy) if "upload-pages-artifact" in str(s.get("uses", "")))
     assert upload["with"]["include-hidden-files"] is True, "security.txt lives in .well-known/"
+
+
+# ---------------------------------------------------------------- the CI container
+CI_DIR = ROOT / ".github" / "ci"
+PINNED_IMAGE = re.compile(r"python:3\.11(\.\d+)?-slim-bookworm@sha256:[0-9a-f]{64}")
+IMAGE_FROM_PIN = "${{ needs.image.outputs.ref }}"
+# Make targets that install system packages (scripts/ensure-system-packages.sh) or run
+# the browser tests: only inside the Debian container, as root.
+SYSTEM_TARGETS = re.compile(r"\bmake\b[^;&|]*\b(test|browser|pytest|screenshots|bench)\b")
+PIPELINES = ("ci.yml", "deploy.yml")
+
+
+def _runs(job: dict[str, Any]) -> list[str]:
+    return [str(step["run"]) for step in job.get("steps", []) if "run" in step]
+
+
+def test_the_ci_image_is_debian_python_3_11_pinned_by_digest() -> None:
+    lines = [line for line in (CI_DIR / "Dockerfile").read_text(encoding="utf-8").splitlines() if line]
+    froms = [line.split(None, 1)[1] for line in lines if line.startswith("FROM ")]
+    assert len(froms) == 1 and PINNED_IMAGE.fullmatch(froms[0]), froms
+    result = subprocess.run(
+        ["bash", str(CI_DIR / "image-ref.sh")], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"ref={froms[0]}\n"
+
+
+def test_the_image_reader_refuses_a_tag_without_a_digest(tmp_path: Path) -> None:
+    (tmp_path / "Dockerfile").write_text("FROM python:3.11-slim-bookworm\n", encoding="utf-8")
+    (tmp_path / "image-ref.sh").write_text(
+        (CI_DIR / "image-ref.sh").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = subprocess.run(
+        ["bash", str(tmp_path / "image-ref.sh")], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1 and result.stdout == ""
+    assert "FROM python:3.11-slim-bookworm@sha256:<digest>" in result.stderr
+
+
+@pytest.mark.parametrize("name", PIPELINES)
+def test_every_job_that_runs_project_code_runs_in_the_pinned_container(name: str) -> None:
+    jobs = _load(ROOT / ".github" / "workflows" / name)["jobs"]
+    image = jobs["image"]
+    assert _runs(image) == ['bash .github/ci/image-ref.sh >> "$GITHUB_OUTPUT"'], name
+    assert image["outputs"]["ref"] == "${{ steps.pin.outputs.ref }}"
+    for job_name, job in jobs.items():
+        if job_name == "image":
+            continue
+        runs = _runs(job)
+        if not runs:  # only GitHub's own actions, on the artifact (deploy-pages)
+            assert all("uses" in step for step in job["steps"]), f"{name}: {job_name}"
+            continue
+        assert job.get("container", {}).get("image") == IMAGE_FROM_PIN, (
+            f"{name}: job {job_name} runs project code outside the pinned Debian container"
+        )
+        needs = job["needs"] if isinstance(job["needs"], list) else [job["needs"]]
+        assert "image" in needs, f"{name}: job {job_name} must need the image job"
+        assert any(re.search(r"\bmake (test|build)\b", run) for run in runs), f"{name}: {job_name}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_apt_get_runs_unprivileged(path: Path) -> None:
+    """Hosted runners run steps as a user, not root: apt-get there needs sudo, and
+    `make test` (which installs Debian's chromium, Java, zbar, poppler and fonts) runs
+    only in the container, where steps run as root and Debian's packages are the
+    ones the tests were measured with (Ubuntu's chromium is a snap wrapper)."""
+    for name, job in _load(path)["jobs"].items():
+        in_container = "container" in job
+        for run in _runs(job):
+            for line in run.splitlines():
+                if re.search(r"\bapt(-get)?\b", line) and not in_container:
+                    assert re.match(r"\s*sudo\b", line), f"{path.name}: {name}: {line}"
+                if SYSTEM_TARGETS.search(line):
+                    assert in_container, f"{path.name}: {name}: '{line}' belongs in the Debian container"
+
+
+def test_deploy_runs_only_after_ci_passed_for_that_commit() -> None:
+    ci = _load(ROOT / ".github" / "workflows" / "ci.yml")
+    deploy = _load(ROOT / ".github" / "workflows" / "deploy.yml")
+    assert deploy["on"] == {
+        "workflow_run": {"workflows": [ci["name"]], "types": ["completed"], "branches": ["main"]}
+    }, "deploy starts only from a completed CI run on main (no push or manual trigger of its own)"
+    assert any("make test" in run for run in _runs(ci["jobs"]["test"]))
+    gate = " ".join(deploy["jobs"]["image"]["if"].split())
+    for condition in (
+        "github.event.workflow_run.conclusion == 'success'",
+        "github.event.workflow_run.event != 'pull_request'",
+        "github.event.workflow_run.head_branch == 'main'",
+        "github.event.workflow_run.head_repository.full_name == github.repository",
+    ):
+        assert condition in gate, condition
+    # Every other job depends, directly or not, on the gated one.
+    jobs = deploy["jobs"]
+
+    def gated(name: str) -> bool:
+        if name == "image":
+            return True
+        needs = jobs[name].get("needs", [])
+        needs = needs if isinstance(needs, list) else [needs]
+        return any(gated(need) for need in needs)
+
+    assert all(gated(name) for name in jobs), "a deploy job that does not wait for the gate"
+    for step in _steps(deploy):
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            assert step["with"]["ref"] == "${{ github.event.workflow_run.head_sha }}", "the tested commit"
+
+
+def test_ci_runs_on_pull_requests_pushes_and_weekly() -> None:
+    triggers = _load(ROOT / ".github" / "workflows" / "ci.yml")["on"]
+    assert {"pull_request", "push", "schedule"} <= set(triggers)
+    (cron,) = [entry["cron"] for entry in triggers["schedule"]]
+    assert cron.split()[2:4] == ["*", "*"] and cron.split()[4].isdigit(), f"weekly: {cron}"
