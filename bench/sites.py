@@ -181,6 +181,16 @@ def _nav(pages: int) -> list[Any]:
     return [{"Home": "index.md"}, {"Topics": sections}]
 
 
+def urgent_help() -> str:
+    """The real urgent-help.yml with every sign's sources and conditions neutralised: the
+    generated site has neither the references nor the condition pages, and every page is
+    still scanned against every sign's phrases, as on the real site."""
+    data = yaml.safe_load((ROOT / "urgent-help.yml").read_text(encoding="utf-8"))
+    for sign in data["signs"]:
+        sign.update(conditions=["after-treatment"], sources=[], notes="benchmark copy")
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
 def generated_project(dest: Path, pages: int) -> Path:
     """A copy of the project whose docs are `pages` generated pages (home included)."""
     if dest.exists():
@@ -190,6 +200,7 @@ def generated_project(dest: Path, pages: int) -> Path:
     for part in ("images", "stylesheets", "includes"):
         shutil.copytree(ROOT / "docs" / part, dest / "docs" / part)
     shutil.copy2(ROOT / "content-rules.yml", dest / "content-rules.yml")  # read by the content hooks
+    (dest / "urgent-help.yml").write_text(urgent_help(), encoding="utf-8")
     (dest / "references.bib").write_text(bibliography(), encoding="utf-8")
     rng = random.Random(pages)
     home = page(0, rng).replace("page_type: topic", "page_type: home")
