@@ -18,6 +18,8 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from iastm_guide.security.files import NotTextError, read_text
+
 FILE_NAME = "content-rules.yml"
 KEY_TYPES = ("text", "date", "list", "mapping", "person")
 
@@ -201,7 +203,11 @@ def load(path: Path) -> Rules:
     stamp = path.stat().st_mtime_ns
     cached = _cache.get(path)
     if cached is None or cached[0] != stamp:
-        cached = (stamp, parse(path.read_text(encoding="utf-8"), path))
+        try:
+            text = read_text(path, FILE_NAME)
+        except NotTextError as err:
+            raise PluginError(str(err)) from None
+        cached = (stamp, parse(text, path))
         _cache[path] = cached
     return cached[1]
 

@@ -13,6 +13,7 @@ Content-Security-Policy does not apply to it).
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -60,13 +61,13 @@ def citation(entry: Entry) -> str | None:
 def reviewer(value: object) -> tuple[dict[str, Any] | None, str | None]:
     """front matter `reviewed_by` -> (schema.org Person, None) or (None, problem)."""
     if isinstance(value, str) and value.strip():
-        return {"@type": "Person", "name": value.strip()}, None
+        return {"@type": "Person", "name": html.unescape(value.strip())}, None
     if isinstance(value, dict) and isinstance(value.get("name"), str) and value["name"].strip():
-        person: dict[str, Any] = {"@type": "Person", "name": value["name"].strip()}
+        person: dict[str, Any] = {"@type": "Person", "name": html.unescape(value["name"].strip())}
         if value.get("job_title"):
-            person["jobTitle"] = str(value["job_title"])
+            person["jobTitle"] = html.unescape(str(value["job_title"]))
         if value.get("url"):
-            person["url"] = str(value["url"])
+            person["url"] = html.unescape(str(value["url"]))
         unknown = set(value) - {"name", "job_title", "url"}
         if unknown:
             return None, f"'reviewed_by' has unknown keys {sorted(unknown)}; use name, job_title and url"
@@ -80,12 +81,14 @@ def reviewer(value: object) -> tuple[dict[str, Any] | None, str | None]:
 def medical_web_page(page: Page, config: MkDocsConfig, bib: BibliographyData) -> dict[str, Any]:
     meta = page.meta
     src = source_path(page, config)
-    title = str(meta.get("title") or page.title or config.site_name)
+    # Front matter text arrives HTML-escaped (hooks/content_security.py); JSON wants it plain
+    # (the template's tojson makes it safe inside <script>).
+    title = html.unescape(str(meta.get("title") or page.title or config.site_name))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "name": title,
-        "description": str(meta.get("description") or config.site_description or ""),
+        "description": html.unescape(str(meta.get("description") or config.site_description or "")),
         "url": page.canonical_url,
         "inLanguage": config.theme.get("language", "en"),
         "isPartOf": {"@type": "WebSite", "name": config.site_name, "url": config.site_url},

@@ -1,0 +1,1 @@
+"""Content: reading pages as editors wrote them (no MkDocs needed)."""
