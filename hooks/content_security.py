@@ -7,7 +7,8 @@ iastm_guide/security/ (no MkDocs there); this hook applies them at each phase:
   is not UTF-8, or front matter MkDocs itself cannot read (an impossible date such as
   2026-02-30), each as one line with the file and line instead of a traceback. SVG
   files may not hold scripts, handlers or outside references; stylesheets may not
-  load anything from another host.
+  load anything from another host; an HTML file is held to the same rules as pages;
+  a refused SVG or HTML file is not published even by a failed build.
 - on_page_markdown (after the page-as-written checks, before citations): snippets
   are expanded (iastm_guide/content/snippets.py), so included text is cited, checked
   and numbered like the rest; a missing snippet or one outside the snippet folders is
@@ -138,11 +139,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         problem for folder in folders if folder.is_dir() for problem in file_rules.symlinks(folder, root)
     ]
     paths = sorted(path for path in docs.rglob("*") if path.is_file() and not path.is_symlink())
+    refused: set[str] = set()  # files that fail the build are not published either
     fatal += list(file_rules.not_utf8(paths, root))
     for path in paths:
         name = os.path.relpath(path, root)
         suffix = path.suffix.lower()
-        if suffix not in (".md", ".svg", ".css") or any(p[0] == name for p in fatal):
+        if suffix not in (".md", ".svg", ".css", ".html", ".htm") or any(p[0] == name for p in fatal):
             continue
         text = path.read_text(encoding="utf-8-sig")
         if suffix == ".md":
@@ -154,15 +156,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         elif suffix == ".svg":
             for _, line, message in file_rules.svg_problems(text, name):
                 log.warning(f"{name}:{line}: the SVG {message}")
-        else:
+                refused.add(str(path))
+        elif suffix == ".css":
             for _, line, message in file_rules.css_problems(text, name):
                 log.warning(f"{name}:{line}: the stylesheet {message}")
+        else:  # an HTML file is published as it stands: the same rules as page content
+            for finding in markup.find(text):
+                line = text.count("\n", 0, max(text.find(finding.tag), 0)) + 1
+                log.warning(f"{name}:{line}: {finding.message()}")
+                refused.add(str(path))
     if fatal:
         for name, line, message in fatal:
             log.error(f"{name}:{line}: {message}")
         raise PluginError(
             f"the build stopped before reading the pages: {len(fatal)} file problem(s), listed above"
         )
+    for file in [f for f in files if f.abs_src_path and str(Path(f.abs_src_path)) in refused]:
+        files.remove(file)
     return files
 
 

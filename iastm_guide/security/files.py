@@ -127,17 +127,20 @@ def svg_problems(text: str, name: str) -> Iterator[Problem]:
             elif url_scheme(value) in BAD_SCHEMES:
                 yield name, _line_of(text, value), f"has a {url_scheme(value)} URL in {key}; remove it"
         if tag == "style" and element.text:
-            yield from (
-                (name, _line_of(text, problem_text), message)
-                for problem_text, message in _css_findings(element.text)
-            )
+            start = _line_of(text, "<style") - 1
+            yield from ((name, start + line, message) for line, message in _css_findings(element.text))
 
 
-def _css_findings(css: str) -> Iterator[tuple[str, str]]:
-    css = CSS_COMMENT.sub(lambda m: " " * len(m.group(0)), css)
+def _css_findings(css: str) -> Iterator[tuple[int, str]]:
+    """(line, message) for each @import and remote url() (comments ignored)."""
+    css = CSS_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), css)
+
+    def line(match: re.Match[str]) -> int:
+        return css.count("\n", 0, match.start()) + 1
+
     for match in CSS_IMPORT.finditer(css):
         yield (
-            match.group(0),
+            line(match),
             "has an @import; list stylesheets in mkdocs.yml (extra_css) instead, so the site loads "
             "nothing it does not know about",
         )
@@ -146,18 +149,18 @@ def _css_findings(css: str) -> Iterator[tuple[str, str]]:
         if url.startswith("#") or not url:
             continue
         scheme = url_scheme(url)
-        if scheme in BAD_SCHEMES and scheme != "data:":
-            yield match.group(0), f"has a {scheme} URL; remove it"
+        if scheme == "data:":
+            continue  # an inline image is local (Material's own icons use them)
+        if scheme in BAD_SCHEMES:
+            yield line(match), f"has a {scheme} URL; remove it"
         elif scheme or url.startswith("//"):
-            if scheme == "data:":
-                continue  # inline images are local (Material's own icons use them)
             yield (
-                match.group(0),
+                line(match),
                 f"loads {url} from another host; save the file in docs/ and use a relative url(...)",
             )
 
 
 def css_problems(text: str, name: str) -> Iterator[Problem]:
     """@import and remote url(...) in a stylesheet."""
-    for problem_text, message in _css_findings(text):
-        yield name, _line_of(text, problem_text), message
+    for line, message in _css_findings(text):
+        yield name, line, message

@@ -132,9 +132,14 @@ def _srcset_urls(value: str) -> list[str]:
 
 
 def _needles(tag: str, name: str | None = None, value: str | None = None) -> tuple[str, ...]:
+    """Patterns that find the markup in the Markdown source, most exact first: the tag
+    as written (raw HTML), the attribute with its value, the value alone (a Markdown
+    link or image), the attribute name (attr_list)."""
     found = [re.escape(tag)]
     if name is not None and value is not None:
         found.append(re.escape(name) + r"\s*=\s*[\"']?" + re.escape(value))
+        if len(value) >= 8:
+            found.append(re.escape(value))
     if name is not None:
         found.append(r"(?<![\w-])" + re.escape(name) + r"\s*=")
     return tuple(found)
