@@ -18,6 +18,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from iastm_guide.content.review_dates import Cycle
 from iastm_guide.security.files import NotTextError, read_text
 
 FILE_NAME = "content-rules.yml"
@@ -59,6 +60,11 @@ class Rules:
     page_types: dict[str, PageType]
     banned_claims: tuple[BannedClaim, ...]
     bib_required_fields: dict[str, tuple[str, ...]]
+
+    @property
+    def review_cycle(self) -> Cycle:
+        """`review_cycle`, as the review date rules (iastm_guide/content/review_dates.py) take it."""
+        return Cycle(self.warn_days, self.max_age_days)
 
     @functools.cached_property
     def any_banned(self) -> re.Pattern[str] | None:

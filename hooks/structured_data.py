@@ -3,10 +3,18 @@
 Concern: structured data for search engines. The template prints the result in a
 `<script type="application/ld+json">` data block (never executed, so a
 Content-Security-Policy does not apply to it).
-- name, description, url, lastReviewed (front matter `last_reviewed`).
+- name, description, url.
 - reviewedBy only when a real reviewer is named in front matter `reviewed_by`
   (a name, or a mapping with `name` and optional `url`, `job_title`); anything else
   fails --strict with the file and what to write.
+- lastReviewed (front matter `last_reviewed`) only on a page a clinician has
+  reviewed (`review_status: clinically reviewed` with a reviewer). On a MedicalWebPage
+  lastReviewed says the content was checked for accuracy, and search engines read it
+  beside reviewedBy as a medical review: an editors' check is not that, so a page
+  awaiting clinical review leaves it out. It gets no dateModified instead either:
+  last_reviewed is the day of the last whole-page check, and a partial change
+  afterwards leaves it as it is (CONTRIBUTING.md), so it is not the day the page was
+  last modified. The sitemap's lastmod still carries last_reviewed (hooks/sitemap.py).
 - about: the condition (condition pages) and IASTM itself.
 - citation: the references listed on the page, in their order, with DOI/PubMed links.
 """
@@ -33,6 +41,8 @@ IASTM = {
     "name": "Instrument-assisted soft tissue mobilisation",
     "alternateName": ["IASTM", "instrument-assisted soft tissue manipulation", "scraping therapy"],
 }
+# The review status that means a named clinician has reviewed the whole page.
+CLINICALLY_REVIEWED = "clinically reviewed"
 # Reference list items on a page: footnotes (fn:KEY) and the full bibliography (ref-KEY).
 LISTED_KEY = re.compile(r'<li id="(?:fn:|ref-)([\w-]+)"')
 
@@ -94,15 +104,16 @@ def medical_web_page(page: Page, config: MkDocsConfig, bib: BibliographyData) ->
         "isPartOf": {"@type": "WebSite", "name": config.site_name, "url": config.site_url},
         "author": {"@type": "Organization", "name": config.site_author or config.site_name},
     }
-    reviewed, _ = meta_date(meta, "last_reviewed")  # hooks/sitemap.py reports a bad date
-    if reviewed:
-        data["lastReviewed"] = reviewed
+    person = None
     if "reviewed_by" in meta:
         person, problem = reviewer(meta["reviewed_by"])
         if person:
             data["reviewedBy"] = person
         else:
             log.warning(f"{src}: {problem}")
+    reviewed, _ = meta_date(meta, "last_reviewed")  # hooks/sitemap.py reports a bad date
+    if reviewed and person and meta.get("review_status") == CLINICALLY_REVIEWED:
+        data["lastReviewed"] = reviewed
     about: list[dict[str, Any]] = [IASTM]
     if meta.get("page_type") == "condition":
         about.insert(0, {"@type": "MedicalCondition", "name": title})
