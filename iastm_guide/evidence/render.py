@@ -191,7 +191,10 @@ def one_line(rule: Rule, studies: Sequence[Study], slug: str, judgement: Judgeme
         key = "trials in healthy volunteers" if s.healthy_volunteers and s.design in rule.start else s.design
         kinds[key] = kinds.get(key, 0) + 1
     if kinds:
-        named = [count(n, *DESIGN_NAMES.get(k, ("trial in healthy volunteers", k))) for k, n in kinds.items()]
+        named = []
+        for kind, n in kinds.items():
+            singular, plural = DESIGN_NAMES.get(kind, ("trial in healthy volunteers", kind))
+            named.append(count(n, singular.lower(), plural))
         parts.append("also " + ", ".join(named))
     why = _why(judgement.steps)
     line = "; ".join(parts) + "." + (f" Lower for: {why}." if why else "")
@@ -222,17 +225,17 @@ def rule_list(rule: Rule) -> str:
     for design, level in rule.start.items():
         starts.setdefault(level, []).append(DESIGN_NAMES[design][1])
     start = "; ".join(f"{' and '.join(names)} start at {level}" for level, names in starts.items())
-    blinded = " or ".join("the people scoring the results" if w == "outcome assessors" else w
-                          for w in rule.risk_of_bias.blinded)  # fmt: skip
+    never = [DESIGN_NAMES[d][1] for d in DESIGNS if d not in rule.start]
+    blinded = " or ".join(BLINDED[w] for w in rule.risk_of_bias.blinded)
     imprecision = rule.imprecision
     single = " or when there is only one trial" if rule.inconsistency.single_trial else ""
     return "\n".join(
         [
-            f"1. We count only trials in people with the problem: {start}. Reviews, lab and animal "
-            f"studies, and trials in healthy volunteers never count. With no trial in people, the label "
-            f'is "{rule.no_trials}".',
+            f"1. We count only trials in people with the problem: {start}. "
+            f"{_capital(', '.join(never))} and trials in healthy volunteers never count. With no trial "
+            f'in people, the label is "{rule.no_trials}".',
             f"2. One level down when most of the people were in trials where the {blinded} knew who "
-            "had which treatment, or that had other serious flaws.",
+            "had which treatment (or where this was not reported), or that had other serious flaws.",
             f"3. One level down when there were fewer than {imprecision.few_people} people in all; two "
             f"levels when there were fewer than {imprecision.very_few_people}.",
             f"4. One level down when the trials point different ways{single}.",

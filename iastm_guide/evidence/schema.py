@@ -186,7 +186,7 @@ class Study(BaseModel):
             raise ValueError("blinded lists someone twice; list each once")
         if "not reported" in self.blinded and len(self.blinded) > 1:
             raise ValueError("blinded: 'not reported' cannot stand with others; keep one or the other")
-        stated = NOT_STATED not in (self.funding, self.conflicts)
+        stated = self.funding != NOT_STATED or self.conflicts != NOT_STATED
         if stated and not self.funding_read_in.startswith(("https://", "http://")):
             raise ValueError(
                 "funding_read_in must be the address (https://...) where the funding and conflict "
