@@ -107,14 +107,16 @@ def test_a_good_record_loads() -> None:
         (
             "blinded: [not reported]",
             "blinded: [nobody]",
-            "study 'jones2019plantar': blinded 'nobody' is not allowed; use one of: participants, therapists, "
+            "study 'jones2019plantar': blinded 'nobody' is not allowed; use one of: participants, "
+            "therapists, "
             "outcome assessors, not reported",
         ),
         ('tool: "Graston"', 'tool: "  "', "study 'jones2019plantar': tool must not be empty"),
         (
             "source_read: abstract only",
             "source_read: skimmed",
-            "study 'jones2019plantar': source_read 'skimmed' is not allowed; use one of: full text, abstract only",
+            "study 'jones2019plantar': source_read 'skimmed' is not allowed; "
+            "use one of: full text, abstract only",
         ),
         (
             'effect: ""',
@@ -250,8 +252,9 @@ LOG = FIXTURE_LOG.read_text(encoding="utf-8")
             "records_screened: 10\n  excluded_on_screening: 7",
             "records_screened: 11\n  excluded_on_screening: 8",
             "records_screened: 11",
-            "question 'plantar-heel-pain': records_screened is 11, but records_identified - duplicates_removed "
-            "= 14 - 4 = 10; the counts must add up (records_screened = records_identified - duplicates_removed)",
+            "question 'plantar-heel-pain': records_screened is 11, but records_identified - "
+            "duplicates_removed = 14 - 4 = 10; the counts must add up "
+            "(records_screened = records_identified - duplicates_removed)",
         ),
         (
             "excluded_on_screening: 7",
@@ -297,5 +300,5 @@ def test_search_log_counts_must_add_up(old: str, new: str, needle: str, message:
 
 
 def test_a_missing_studies_file_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(EvidenceError, match="evidence/studies.yml: the study data file is missing"):
+    with pytest.raises(EvidenceError, match=r"evidence/studies\.yml: the study data file is missing"):
         load_studies(tmp_path / "studies.yml", BIB, PAGES)

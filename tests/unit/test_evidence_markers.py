@@ -154,8 +154,8 @@ def test_the_evidence_map_is_an_accessible_csp_safe_svg(
     svg = re.search(r"<svg.*?</svg>", figure, re.DOTALL)
     assert svg, figure
     text = svg.group(0)
-    assert re.match(r'<svg viewBox="[\d. ]+" class="evidence-map" role="img" aria-labelledby="evidence-map-title"'
-                    r' aria-describedby="evidence-map-desc">', text)  # fmt: skip
+    opening = r'<svg viewBox="[\d. ]+" class="evidence-map" role="img" aria-labelledby="evidence-map-title"'
+    assert re.match(opening + ' aria-describedby="evidence-map-desc">', text)
     assert '<title id="evidence-map-title">Evidence map' in text and '<desc id="evidence-map-desc">' in text
     for forbidden in ("style=", "<style", "<script", "javascript:", "#000001", "width=", "<metadata"):
         assert forbidden not in text, forbidden

@@ -130,7 +130,7 @@ def test_people_not_reported_count_as_none_and_say_so() -> None:
     j = judge(R, [study("a", people=None), study("b", people=450)], None)
     assert "imprecision" not in steps(j)
     j = judge(R, [study("a", people=None), study("b", people=50)], None)
-    assert "(some not reported)" in [s for s in j.steps if s.name == "imprecision"][0].reason
+    assert "(some not reported)" in next(s for s in j.steps if s.name == "imprecision").reason
 
 
 def test_trials_whose_directions_disagree_go_down_one() -> None:
@@ -237,7 +237,8 @@ def test_a_bad_rule_setting_names_its_line(tmp_path: Path) -> None:
         load_rule(path)
     line = _line(path, "few_people: many")
     assert str(caught.value) == (
-        f"content-rules.yml:{line}: evidence_labels: imprecision.few_people must be a whole number, not 'many'"
+        f"content-rules.yml:{line}: evidence_labels: imprecision.few_people "
+        "must be a whole number, not 'many'"
     )
 
 
