@@ -15,7 +15,7 @@ extension runs: so hooks/evidence.py calls it there, before hooks/citations.py. 
 citations are themselves an extension (a preprocessor; the route off MkDocs), this
 becomes a preprocessor registered at a higher priority than the citations' one,
 calling the same `expand` on the joined lines.
-Markers inside code are left as written. Unknown names and slugs fail with file:line.
+Markers inside code and HTML comments are left as written. Unknown names and slugs fail with file:line.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 PARTS = re.compile(r"\s*(?P<name>[a-z][a-z-]*)\s*(?::\s*(?P<arg>\S.*?))?\s*")
 CODE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=indent)(?P=fence)[ \t]*$"
-    r"|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)",
+    r"|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)"
+    r"|<!--.*?-->",
     re.MULTILINE | re.DOTALL,
 )
 INLINE = {"label": True, "outcome-label": True}

@@ -65,8 +65,8 @@ CASES: dict[str, tuple[Callable[[], Breaker], Callable[[], list[str]]]] = {
     "a bib key not in references.bib": (
         lambda: _replace(STUDIES, "- key: burke2007pilot\n", "- key: burke2008pilot\n"),
         lambda: [
-            f"{STUDIES}:{_line(STUDIES, '- key: burke2007pilot')}: study 'burke2008pilot': key 'burke2008pilot' "
-            "is not in references.bib; did you mean 'burke2007pilot'?"
+            f"{STUDIES}:{_line(STUDIES, '- key: burke2007pilot')}: study 'burke2008pilot': "
+            "key 'burke2008pilot' is not in references.bib; did you mean 'burke2007pilot'?"
         ],
     ),
     "a condition slug with no page": (
@@ -92,7 +92,9 @@ CASES: dict[str, tuple[Callable[[], Breaker], Callable[[], list[str]]]] = {
     ),
     "a condition page without its table of studies": (
         lambda: _replace("docs/conditions/scars.md", "[[studies: scars]]", ""),
-        lambda: ["docs/conditions/scars.md:1: a condition page shows every study we found from the study data"],
+        lambda: [
+            "docs/conditions/scars.md:1: a condition page shows every study we found from the study data"
+        ],
     ),
     "a rule setting of the wrong type": (
         lambda: _replace("content-rules.yml", "few_people: 400", "few_people: four hundred"),

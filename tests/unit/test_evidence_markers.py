@@ -88,8 +88,8 @@ def test_the_rule_marker_writes_the_rule_from_its_settings() -> None:
     assert out.count("\n1. ") + out.startswith("1. ") == 1 and "\n6. Never lower than Very low." in out
 
 
-def test_markers_in_code_are_left_as_written() -> None:
-    text = "Write `[[label: nowhere]]` like this:\n\n```\n[[studies: nowhere]]\n```\n"
+def test_markers_in_code_and_comments_are_left_as_written() -> None:
+    text = "Write `[[label: nowhere]]` like this:\n\n```\n[[studies: nowhere]]\n```\n<!-- [[nope]] -->\n"
     assert expand(text) == text
 
 
