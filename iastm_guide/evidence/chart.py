@@ -4,8 +4,9 @@ A bubble grid (rows: problems; columns: kinds of study; bubble area: number of
 studies, the number written inside) drawn by matplotlib, the maintained charting
 library, to SVG with text kept as text (`svg.fonttype: none`), a fixed hash salt and
 no date, so the same data always gives the same bytes. `svg.restyle` then makes it
-fit to inline: colours become classes that extra.css colours from Material's palette
-(light, dark and print), no inline styles (the site's CSP forbids them), no script.
+fit to inline: text and lines take the page's text colour, the circles a class that
+extra.css colours from Material's palette (light, dark and print); no inline styles
+(the site's CSP forbids them), no script.
 
 matplotlib takes about 1.5 s and 80 MB to import, so it is imported only when a map
 is drawn, and each map is cached by a hash of its input (and of this code and the
@@ -29,7 +30,7 @@ from iastm_guide.evidence import svg
 
 # Colours the chart is drawn with, each standing for a class in extra.css.
 INK, GRID, DOT, ON_DOT = "#000001", "#000002", "#000003", "#000004"
-CLASSES = {INK: "em-ink", GRID: "em-grid", DOT: "em-dot", ON_DOT: "em-on-dot"}
+COLOURS = {INK: "currentColor", GRID: "currentColor", DOT: ".em-dot", ON_DOT: ".em-on-dot"}
 ROW = 28.0  # points per row
 TOP = 46.0  # points for the column headings
 LEFT = 132.0  # points for the row names
@@ -84,7 +85,9 @@ def draw(grid: Grid) -> str:
                 axes.text(x, y, line, ha="center", va="baseline", color=INK, fontsize=11)
         for r, name in enumerate(grid.rows):
             y = TOP + ROW * (r + 0.5)
-            axes.plot([LEFT - 4, width - 2], [y, y], color=GRID, linewidth=0.8, solid_capstyle="butt")
+            axes.plot(
+                [LEFT - 4, width - 2], [y, y], color=GRID, alpha=0.35, linewidth=0.8, solid_capstyle="butt"
+            )
             lines = textwrap.wrap(name, 22)[:2]
             for n, line in enumerate(lines):
                 dy = LINE * (n - (len(lines) - 1) / 2)
@@ -95,9 +98,8 @@ def draw(grid: Grid) -> str:
                 x = LEFT + COLUMN * (c + 0.5)
                 size = (2 * _radius(n, most)) ** 2  # scatter sizes are areas in points squared
                 axes.scatter([x], [y], s=size, color=DOT, linewidths=0, zorder=2)
-                axes.text(
-                    x, y, str(n), ha="center", va="center_baseline", color=ON_DOT, fontsize=10, zorder=3
-                )
+                axes.text(x, y, str(n), ha="center", va="center_baseline", color=ON_DOT, fontsize=10,
+                          fontweight="bold", zorder=3)  # fmt: skip
         for artist in (*axes.lines, *axes.collections, *axes.texts):
             artist.set_clip_on(False)
         out = io.StringIO()
@@ -124,7 +126,7 @@ def evidence_map(grid: Grid, *, title: str, desc: str) -> str:
     try:
         finished = path.read_text(encoding="utf-8")
     except OSError:
-        root = svg.restyle(draw(grid), CLASSES, prefix="evidence-map")
+        root = svg.restyle(draw(grid), COLOURS, prefix="evidence-map")
         finished = svg.finish(root, ident="evidence-map", title=title, desc=desc, css_class="evidence-map")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -3,9 +3,9 @@
 Hand-written, on purpose: the diagram is seven boxes and six arrows at fixed places,
 which is less code than driving a charting library (matplotlib has no flow-chart
 type; graphviz would be a system binary to install; the maintained PRISMA tools are
-R packages or web apps). The SVG uses classes only (extra.css colours them for the
-light and dark palettes and print), no inline style, no script, no ids but the two
-that name its title and description.
+R packages or web apps). Everything is drawn in `currentColor`, the page's text
+colour, so it follows the light and dark palettes and prints black; no class, no
+inline style, no script, no ids but the two that name its title and description.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from iastm_guide.evidence.schema import Question
 
 WIDTH, MAIN_W, SIDE_X, SIDE_W, BOX_H, GAP = 360, 196, 222, 134, 58, 26
+LINE = 'stroke="currentColor" stroke-width="1.2"'
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,11 @@ def flow(questions: Sequence[Question]) -> Flow:
 
 def _box(x: int, y: int, w: int, lines: Sequence[str], number: int) -> str:
     cx = x + w // 2
-    parts = [f'<rect class="pf-box" x="{x}" y="{y}" width="{w}" height="{BOX_H}" rx="4"/>']
+    parts = [f'<rect x="{x}" y="{y}" width="{w}" height="{BOX_H}" rx="4" fill="none" {LINE}/>']
     top = y + 20 if len(lines) == 1 else y + 15
     for n, line in enumerate(lines):
-        parts.append(f'<text class="pf-ink" x="{cx}" y="{top + 15 * n}">{html.escape(line)}</text>')
-    parts.append(f'<text class="pf-ink pf-number" x="{cx}" y="{y + BOX_H - 9}">{number}</text>')
+        parts.append(f'<text x="{cx}" y="{top + 15 * n}">{html.escape(line)}</text>')
+    parts.append(f'<text x="{cx}" y="{y + BOX_H - 9}" font-size="14" font-weight="700">{number}</text>')
     return "".join(parts)
 
 
@@ -65,7 +66,7 @@ def _arrow(x1: int, y1: int, x2: int, y2: int) -> str:
         head = f"M{x2 - 5} {y2 - 8}L{x2} {y2}L{x2 + 5} {y2 - 8}z"
     else:
         head = f"M{x2 - 8} {y2 - 5}L{x2} {y2}L{x2 - 8} {y2 + 5}z"
-    return f'<path class="pf-line" d="M{x1} {y1}L{x2} {y2}"/><path class="pf-head" d="{head}"/>'
+    return f'<path d="M{x1} {y1}L{x2} {y2}" fill="none" {LINE}/><path d="{head}"/>'
 
 
 def describe(f: Flow) -> str:
@@ -104,7 +105,8 @@ def diagram(f: Flow) -> str:
     height = 4 + len(main) * (BOX_H + GAP) - GAP + 4
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" class="prisma-flow" '
-        'role="img" aria-labelledby="prisma-flow-title" aria-describedby="prisma-flow-desc">'
+        'role="img" aria-labelledby="prisma-flow-title" aria-describedby="prisma-flow-desc" '
+        'fill="currentColor" font-size="12" text-anchor="middle">'
         '<title id="prisma-flow-title">How we searched: records found, screened, read and included</title>'
         f'<desc id="prisma-flow-desc">{html.escape(describe(f))}</desc>' + "".join(parts) + "</svg>"
     )

@@ -3,9 +3,9 @@
 Matplotlib writes `style="fill: #1f77b4; ..."` on every element and a `<style>`
 block: the site's Content Security Policy forbids both (no inline styles), and fixed
 colours could not follow Material's light and dark palettes. `restyle` turns each
-sentinel colour the chart was drawn with into a class (extra.css gives the class
-its colour from Material's CSS variables), the other declarations into presentation
-attributes, drops ids, metadata and comments, and rounds coordinates. `finish` adds
+sentinel colour the chart was drawn with into `currentColor` (the page's text
+colour, in either palette and on paper) or a class (extra.css colours it from
+Material's CSS variables), the other declarations into presentation attributes, drops ids, metadata and comments, and rounds coordinates. `finish` adds
 role="img", a <title> that names it and a <desc> that describes it. No library does this
 (svgo is JavaScript; scour keeps styles and needs its own rules for ours).
 """
@@ -55,8 +55,10 @@ def _prune(parent: ET.Element) -> None:
     parent[:] = children
 
 
-def restyle(svg: str, classes: Mapping[str, str], prefix: str) -> ET.Element:
-    """Parse a matplotlib SVG; sentinel colours (lower-case #rrggbb) become classes.
+def restyle(svg: str, colours: Mapping[str, str], prefix: str) -> ET.Element:
+    """Parse a matplotlib SVG; each sentinel colour (lower-case #rrggbb) becomes what
+    `colours` says: a class (".name", coloured by extra.css) or a colour ("currentColor",
+    the text colour around the figure, which follows the palette and print).
     Ids that something refers to (a marker drawn by <use>) are kept, renamed
     `prefix-N` so that they are unique in the page; the others are dropped."""
     ET.register_namespace("", SVG_NS)
@@ -74,20 +76,24 @@ def restyle(svg: str, classes: Mapping[str, str], prefix: str) -> ET.Element:
             element.set("href", "#" + renamed[element.attrib.pop(href)[1:]])
         names = []
         for name, value in _declarations(element.attrib.pop("style", "")).items():
-            if name == "font":  # "10px 'DejaVu Sans'": the size; the family comes from CSS
-                size = value.split()[0]
-                element.set("font-size", _round(size.removesuffix("px")))
-            elif name in ("fill", "stroke") and value.lower() in classes:
-                names.append(classes[value.lower()])
+            if name == "font":  # "bold 10px 'DejaVu Sans'": size and weight; the page gives the family
+                for token in value.split():
+                    if token.endswith("px"):
+                        element.set("font-size", _round(token.removesuffix("px")))
+                    elif token in ("bold", "600", "700", "800", "900"):
+                        element.set("font-weight", token)
+            elif name in ("fill", "stroke") and value.lower() in colours:
+                wanted = colours[value.lower()]
+                if wanted.startswith("."):
+                    names.append(wanted[1:])
+                else:
+                    element.set(name, wanted)
                 if name == "stroke" and "fill" not in element.attrib:
                     element.set("fill", "none")
             elif name in PRESENTATION:
                 element.set(name, value)
         if names:
             element.set("class", " ".join(dict.fromkeys(names)))
-            # the class's rule in extra.css sets these; only the text's anchor varies
-            for name in ("fill", "stroke", "stroke-width", "font-size", "stroke-linecap", "stroke-linejoin"):
-                element.attrib.pop(name, None)
         transform = element.attrib.get("transform", "")
         if re.fullmatch(r"rotate\(-?0(?:\.0*)? [-\d.]+ [-\d.]+\)", transform):
             del element.attrib["transform"]
