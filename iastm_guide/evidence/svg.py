@@ -5,9 +5,10 @@ block: the site's Content Security Policy forbids both (no inline styles), and f
 colours could not follow Material's light and dark palettes. `restyle` turns each
 sentinel colour the chart was drawn with into `currentColor` (the page's text
 colour, in either palette and on paper) or a class (extra.css colours it from
-Material's CSS variables), the other declarations into presentation attributes, drops ids, metadata and comments, and rounds coordinates. `finish` adds
-role="img", a <title> that names it and a <desc> that describes it. No library does this
-(svgo is JavaScript; scour keeps styles and needs its own rules for ours).
+Material's CSS variables), the other declarations into presentation attributes,
+drops ids nothing refers to, metadata and comments, and rounds coordinates. `finish`
+adds role="img", a <title> that names it and a <desc> that describes it. No library
+does this (svgo is JavaScript; scour keeps styles and would need our rules anyway).
 """
 
 from __future__ import annotations
