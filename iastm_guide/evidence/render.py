@@ -131,11 +131,15 @@ def _interests(study: Study) -> str:
 
 
 def studies_table(studies: Sequence[Study], slug: str, years: Mapping[str, str]) -> str:
-    """'Every study we found' for one condition: a heading and a table, or a sentence."""
+    """'Every study we found' for one condition: a heading and a table, or a sentence.
+    In a block that the printed handout leaves out (a condition page must fit on 3 A4
+    pages; the handout's QR code leads to the full page)."""
     tagged = sorted((s for s in studies if slug in s.conditions), key=lambda s: _order(s, years))
-    lines = ["### Every study we found", ""]
+    lines = ['<div class="evidence-studies" markdown>', "", "### Every study we found", ""]
     if not tagged:
-        return "\n".join([*lines, "We found no studies of IASTM or gua sha for this problem.", ""])
+        return "\n".join(
+            [*lines, "We found no studies of IASTM or gua sha for this problem.", "", "</div>", ""]
+        )
     lines += [
         "| Study | People | Compared with | Blinded? | Result | Funding and conflicts |",
         "|---|---|---|---|---|---|",
@@ -148,7 +152,7 @@ def studies_table(studies: Sequence[Study], slug: str, years: Mapping[str, str])
             f"| {design}{year} [@{s.key}] | {_people(s)} | {_capital(text(s.comparator))} | {_blinded(s)} "
             f"| {result} | {_interests(s)} |"
         )
-    return "\n".join([*lines, ""])
+    return "\n".join([*lines, "", "</div>", ""])
 
 
 def _why(steps: Sequence[Step]) -> str:

@@ -47,12 +47,14 @@ def test_an_outcome_label_marker_uses_the_outcome_rule() -> None:
 
 def test_every_study_table_lists_the_condition_studies_and_cites_each() -> None:
     out = expand("Intro.\n\n[[studies: heel-pain]]\n\nAfter.\n")
-    assert out.startswith("Intro.\n\n### Every study we found\n\n| Study | People |")
+    assert out.startswith(
+        'Intro.\n\n<div class="evidence-studies" markdown>\n\n### Every study we found\n\n| Study |'
+    )
     assert "[@heel2019]" in out and "[@rat1997]" in out and "[@a2020trial]" not in out
     assert "| Pilot randomised trial" not in out  # heel2019 is an RCT in this data
     assert "| Randomised trial, 2019 [@heel2019] | 11 | Sham IASTM with exercise | Not reported |" in out
     assert "| Animal study [@rat1997] | 20 (rats) |" in out
-    assert out.rstrip().endswith("After.")
+    assert out.rstrip().endswith("|\n\n</div>\n\nAfter.")
 
 
 def test_a_condition_without_studies_says_so() -> None:
@@ -68,7 +70,9 @@ def test_data_text_is_escaped_in_tables() -> None:
 
 def test_a_block_marker_keeps_the_indentation_of_its_line() -> None:
     out = expand("!!! note\n    [[studies: knee-pain]]\n")
-    assert out.startswith("!!! note\n    ### Every study we found\n\n    | Study |")
+    assert out.startswith(
+        '!!! note\n    <div class="evidence-studies" markdown>\n\n    ### Every study we found\n\n    | Study |'
+    )
 
 
 def test_the_conditions_table_links_each_page_relative_to_the_page_it_is_on() -> None:
