@@ -114,9 +114,8 @@ def map_figure(site: Site) -> str:
     svg = chart.evidence_map(
         site.grid(),
         title="Evidence map: the kinds of study we found for each condition",
-        desc="A grid of circles, one row a condition and one column a kind of study: reviews, trials "
-        "in people, other studies in people, and lab or animal studies. The number in a circle is how "
-        "many studies; an empty cell means none. The table below gives the same in words.",
+        desc="One row a condition, one column a kind of study; a circle's number is how many studies, "
+        "an empty cell none. The table below says the same in words.",
     )
     caption = (
         "The kinds of study we found for each condition. The number in each circle is how many. "

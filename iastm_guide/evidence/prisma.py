@@ -108,5 +108,7 @@ def diagram(f: Flow) -> str:
         'role="img" aria-labelledby="prisma-flow-title" aria-describedby="prisma-flow-desc" '
         'fill="currentColor" font-size="12" text-anchor="middle">'
         '<title id="prisma-flow-title">How we searched: records found, screened, read and included</title>'
-        f'<desc id="prisma-flow-desc">{html.escape(describe(f))}</desc>' + "".join(parts) + "</svg>"
+        '<desc id="prisma-flow-desc">The caption below gives the numbers in words.</desc>'
+        + "".join(parts)
+        + "</svg>"
     )
