@@ -25,7 +25,10 @@ COLOURS = """() => {
   const lum = c => { const [r, g, b] = rgb(c).slice(0, 3).map(v => { v /= 255;
     return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const ratio = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
   let bg = "rgb(255, 255, 255)";
   for (let n = document.querySelector(".evidence-figure"); n; n = n.parentElement) {
     const c = getComputedStyle(n).backgroundColor;

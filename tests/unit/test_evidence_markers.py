@@ -71,7 +71,8 @@ def test_data_text_is_escaped_in_tables() -> None:
 def test_a_block_marker_keeps_the_indentation_of_its_line() -> None:
     out = expand("!!! note\n    [[studies: knee-pain]]\n")
     assert out.startswith(
-        '!!! note\n    <div class="evidence-studies" markdown>\n\n    ### Every study we found\n\n    | Study |'
+        '!!! note\n    <div class="evidence-studies" markdown>\n\n'
+        "    ### Every study we found\n\n    | Study |"
     )
 
 
