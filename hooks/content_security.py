@@ -176,7 +176,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-@event_priority(120)  # after the page-as-written checks (150), before citations (100)
+@event_priority(130)  # after the page-as-written checks (150); before generated blocks and citations
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     expanded = _state["expander"].expand(markdown)
     md.remember_expansion(page, expanded)

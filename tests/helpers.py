@@ -24,7 +24,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-PROJECT_PARTS = ("mkdocs.yml", "references.bib", "content-rules.yml", "docs", "hooks", "overrides")
+PROJECT_PARTS = (
+    "mkdocs.yml",
+    "references.bib",
+    "content-rules.yml",
+    "docs",
+    "evidence",
+    "hooks",
+    "overrides",
+)
 
 
 def build_env(**extra: str) -> dict[str, str]:
