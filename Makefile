@@ -18,7 +18,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY_SOURCES := iastm_guide hooks tests scripts bench
 
-.PHONY: help install browser serve build test lint lint-docs typecheck pytest linkrot new-page bench screenshots clean
+.PHONY: help install browser serve build test lint lint-docs typecheck pytest linkrot review-due new-page bench screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -65,6 +65,9 @@ test: install browser lint typecheck ## everything; ends with pytest's summary l
 
 linkrot: install ## check every DOI, PubMed and external link (network) -> linkrot-report.md
 	$(BIN)/python scripts/linkrot.py --report linkrot-report.md
+
+review-due: install ## list pages overdue or due for review within 60 days (no build) -> review-due-report.md
+	$(BIN)/python scripts/review_due.py --report review-due-report.md
 
 new-page: install ## start a page: make new-page TYPE=condition SLUG=knee-pain TITLE="Knee pain"
 	@test -n "$(TYPE)" -a -n "$(SLUG)" -a -n "$(TITLE)" || \

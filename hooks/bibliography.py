@@ -25,6 +25,8 @@ from mkdocs_bibtex.registry import SimpleRegistry
 from pybtex.database import BibliographyData, Entry, parse_file
 from pybtex.scanner import PybtexSyntaxError
 
+from iastm_guide.security.files import NotTextError, read_text
+
 log = get_plugin_logger(__name__)
 FULL_BIB_COMMAND = "\\full_bibliography"
 
@@ -59,6 +61,10 @@ def load_bibliography(path: Path) -> BibliographyData:
     """Parse strictly; every failure names the file, the line and what to do."""
     if not path.is_file():
         raise PluginError(f"{path}: bibliography file not found; create it or fix bib_file in mkdocs.yml")
+    try:
+        read_text(path, str(path))
+    except NotTextError as err:
+        raise PluginError(str(err)) from None
     pybtex.errors.set_strict_mode(True)
     try:
         return parse_file(str(path), bib_format="bibtex")

@@ -216,7 +216,8 @@ def find_inline(html: str, harmless_tags: set[str] | None = None, *, quick: bool
 
 
 def compose(script_hashes: Iterable[str], style_hashes: Iterable[str], *, inline_scripts: bool) -> str:
-    """The policy for <meta>. `inline_scripts` allows any inline script (mkdocs serve only)."""
+    """The policy for <meta>, allowing the given hashes (the theme's inline scripts and
+    styles). `inline_scripts` allows any inline script (mkdocs serve only)."""
     scripts = ["'self'", "'unsafe-inline'"] if inline_scripts else ["'self'", *sorted(set(script_hashes))]
     styles = ["'self'", *sorted(set(style_hashes))]
     directives = [
@@ -266,6 +267,30 @@ def headers_file(policy: str) -> str:
         *(f"  {name}: {value}" for name, value in EXTRA_HEADERS),
     ]
     return "\n".join(lines) + "\n"
+
+
+# Cloudflare Pages' documented limits for `_headers` (the stricter of the hosts that read
+# the file): at most 100 rules, and at most 2,000 characters on a line.
+MAX_HEADER_RULES = 100
+MAX_HEADER_LINE = 2000
+
+
+def headers_problems(text: str) -> Iterator[tuple[int, str]]:
+    """(line, problem) where `_headers` goes past what hosts accept."""
+    rules = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("/"):
+            rules += 1
+        if len(line) > MAX_HEADER_LINE:
+            yield (
+                number,
+                (
+                    f"this line is {len(line)} characters; hosts read at most {MAX_HEADER_LINE} "
+                    "(the policy lists too many inline scripts or styles: move them into files)"
+                ),
+            )
+    if rules > MAX_HEADER_RULES:
+        yield 1, f"{rules} rules; hosts read at most {MAX_HEADER_RULES}"
 
 
 def parse_headers_file(text: str) -> Iterator[tuple[str, list[tuple[str, str]]]]:

@@ -18,6 +18,9 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from iastm_guide.content.review_dates import Cycle
+from iastm_guide.security.files import NotTextError, read_text
+
 FILE_NAME = "content-rules.yml"
 KEY_TYPES = ("text", "date", "list", "mapping", "person")
 
@@ -57,6 +60,11 @@ class Rules:
     page_types: dict[str, PageType]
     banned_claims: tuple[BannedClaim, ...]
     bib_required_fields: dict[str, tuple[str, ...]]
+
+    @property
+    def review_cycle(self) -> Cycle:
+        """`review_cycle`, as the review date rules (iastm_guide/content/review_dates.py) take it."""
+        return Cycle(self.warn_days, self.max_age_days)
 
     @functools.cached_property
     def any_banned(self) -> re.Pattern[str] | None:
@@ -201,7 +209,11 @@ def load(path: Path) -> Rules:
     stamp = path.stat().st_mtime_ns
     cached = _cache.get(path)
     if cached is None or cached[0] != stamp:
-        cached = (stamp, parse(path.read_text(encoding="utf-8"), path))
+        try:
+            text = read_text(path, FILE_NAME)
+        except NotTextError as err:
+            raise PluginError(str(err)) from None
+        cached = (stamp, parse(text, path))
         _cache[path] = cached
     return cached[1]
 

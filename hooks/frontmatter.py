@@ -3,11 +3,14 @@
 Concern: front matter (the YAML block at the top of each page).
 - Required keys (common ones and per page type), their types, allowed values of
   page_type and review_status, the keys a review status needs, no unknown keys.
-- description at most N characters; dates written YYYY-MM-DD.
-- next_review after last_reviewed, at most the review cycle apart; last_reviewed not
-  in the future and not older than the cycle; a page past next_review fails.
-- A page due for review within the warning window is reported at INFO level as
-  "review due soon" (visible in `make serve` and the build log, not a failure).
+- description at most N characters; dates written YYYY-MM-DD, and real dates.
+- Dates written wrongly fail the build: last_reviewed in the future, next_review not
+  after last_reviewed or further than the review cycle after it.
+- Review dates never fail the build (iastm_guide/content/review_dates.py has the
+  rules, shared with scripts/review_due.py): a page past its next_review builds and
+  shows readers a notice near its top (`review_notice` in the template context,
+  overrides/partials/review-notice.html). At the end of the build one INFO summary
+  lists every page overdue or due within `review_cycle.warn_days`.
 Today's date comes from the IASTM_TODAY environment variable (YYYY-MM-DD) when set,
 so tests can move the clock.
 """
@@ -16,8 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -28,29 +29,42 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from iastm_guide.content import review_dates
+from iastm_guide.content.review_dates import as_date
+
 log = get_plugin_logger(__name__)
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TEMPLATE_HINT = "see templates/ or run make new-page"
 
 _rules: content_rules.Rules | None = None
+# Pages whose review is due soon or overdue, this build: source URI -> (file, line, due).
+_due: dict[str, tuple[str, int, review_dates.Due]] = {}
 
 Problem = tuple[int, str]  # (line in the file, message after "file:line: ")
 
 
 # libyaml's safe loader where PyYAML has it (it reads the same YAML the same way, faster).
-SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FrontMatterLoader(_SAFE_BASE):  # type: ignore[misc,valid-type]
+    """The safe loader, with dates kept as the text written: PyYAML's own date
+    constructor stops with a traceback on an impossible date (2026-02-30), where
+    `as_date` turns it into a problem at the key's line."""
+
+
+FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
 
 
 def today() -> dt.date:
-    value = os.environ.get("IASTM_TODAY")
-    if not value:
-        return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        return review_dates.today()
     except ValueError as err:
-        raise PluginError(f"IASTM_TODAY={value!r} is not a date; write it as YYYY-MM-DD or unset it") from err
+        raise PluginError(str(err)) from err
 
 
 def read_front_matter(source: str) -> tuple[dict[str, Any] | None, Problem | None]:
@@ -59,7 +73,7 @@ def read_front_matter(source: str) -> tuple[dict[str, Any] | None, Problem | Non
     if not match:
         return None, (1, f"the page has no front matter; start it with a --- block of keys ({TEMPLATE_HINT})")
     try:
-        data = yaml.load(match.group("yaml"), Loader=SAFE_LOADER)
+        data = yaml.load(match.group("yaml"), Loader=FrontMatterLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -72,18 +86,6 @@ def read_front_matter(source: str) -> tuple[dict[str, Any] | None, Problem | Non
     if not isinstance(data, dict):
         return None, (2, f"front matter must be lines of key: value ({TEMPLATE_HINT})")
     return data, None
-
-
-def as_date(value: object) -> dt.date | None:
-    """A YAML date, or a YYYY-MM-DD string; None for anything else (datetimes included)."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str) and ISO_DATE.fullmatch(value.strip()):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 def _type_problem(key: str, kind: str, value: object) -> str | None:
@@ -159,44 +161,30 @@ def _dates(
     meta: dict[str, Any], at: Callable[[str], int], rules: content_rules.Rules, now: dt.date
 ) -> Iterator[Problem]:
     last, due = as_date(meta.get("last_reviewed")), as_date(meta.get("next_review"))
-    cycle = rules.max_age_days
-    if last and last > now:
-        yield (
-            at("last_reviewed"),
-            f"last_reviewed {last} is in the future (today is {now}); use the day of the review",
-        )
-    if last and (now - last).days > cycle:
-        yield (
-            at("last_reviewed"),
-            f"last_reviewed {last} is {(now - last).days} days ago, more than the {cycle}-day review cycle; "
-            "have the whole page reviewed, then set last_reviewed to that day",
-        )
-    if last and due and due <= last:
-        yield (
-            at("next_review"),
-            f"next_review {due} is not after last_reviewed {last}; set the date the next review is due",
-        )
-    elif last and due and (due - last).days > cycle:
-        yield (
-            at("next_review"),
-            f"next_review {due} is {(due - last).days} days after last_reviewed; the review cycle is at most "
-            f"{cycle} days, so set it on or before {last + dt.timedelta(days=cycle)}",
-        )
-    if due and due < now:
-        yield (
-            at("next_review"),
-            f"the page was due for review on {due} (today is {now}); have the whole page reviewed, "
-            "then set last_reviewed to that day and next_review to the next due date",
-        )
+    for key, message in review_dates.problems(last, due, rules.review_cycle, now):
+        yield at(key), message
 
 
-def due_soon(meta: dict[str, Any], rules: content_rules.Rules, now: dt.date) -> int | None:
-    """Days until next_review when it falls inside the warning window, else None."""
-    due = as_date(meta.get("next_review"))
-    if due is None or due < now:
-        return None
-    days = (due - now).days
-    return days if days <= rules.warn_days else None
+def review_due(meta: dict[str, Any], rules: content_rules.Rules, now: dt.date) -> review_dates.Due | None:
+    """The page's review when it is overdue or due within the warning window."""
+    last, due = as_date(meta.get("last_reviewed")), as_date(meta.get("next_review"))
+    return review_dates.due(last, due, rules.review_cycle, now)
+
+
+def summary(found: list[tuple[str, int, review_dates.Due]], warn_days: int) -> str:
+    """One message listing every page due for review: overdue first, then by date."""
+    overdue = sum(1 for _, _, due in found if due.overdue)
+    lines = [
+        f"review dates: {overdue} page(s) overdue, {len(found) - overdue} due within {warn_days} days "
+        "(not a failure; overdue pages show readers a notice):"
+    ]
+    for src, line, due in sorted(found, key=lambda item: (item[2].on, item[0])):
+        lines.append(f"  {src}:{line}: {review_dates.describe(due)}")
+    lines.append(
+        "  Have each page reviewed as a whole, then set last_reviewed to that day and next_review "
+        "to the next due date (CONTRIBUTING.md, Review)."
+    )
+    return "\n".join(lines)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -204,6 +192,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _rules = content_rules.for_config(config)
     today()  # a malformed IASTM_TODAY stops the build here, once
     return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _due.clear()  # `make serve` builds again and again in one process
 
 
 @event_priority(150)  # before the other content hooks and citations.py
@@ -221,11 +213,25 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     now, lines = today(), key_lines(source)
     for line, message in check(meta, lines, _rules, now):
         log.warning(f"{src}:{line}: {message}")
-    days = due_soon(meta, _rules, now)
-    if days is not None:
-        line = lines.get("next_review", 1)
-        log.info(
-            f"{src}:{line}: review due soon: next_review {meta['next_review']} is in {days} days; "
-            "plan a whole-page review with a clinical reviewer (not a failure)"
-        )
+    due = review_due(meta, _rules, now)
+    if due is not None:
+        key = "next_review" if due.on == as_date(meta.get("next_review")) else "last_reviewed"
+        _due[page.file.src_uri] = (src, lines.get(key, 1), due)
     return markdown
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """`review_notice` for the template: the day an overdue page was due for review."""
+    found = _due.get(page.file.src_uri)
+    if found is not None and found[2].overdue:
+        day = found[2].on
+        context["review_notice"] = {"date": day.isoformat(), "text": review_dates.long_date(day)}
+    return context
+
+
+@event_priority(-100)  # after the other hooks' end-of-build work: the last thing said
+def on_post_build(config: MkDocsConfig) -> None:
+    if _due and _rules is not None:
+        log.info(summary(list(_due.values()), _rules.warn_days))

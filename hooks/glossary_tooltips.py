@@ -17,9 +17,12 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from iastm_guide.security.files import NotTextError, read_text
 
 log = get_plugin_logger(__name__)
 GLOSSARY = Path("includes") / "abbreviations.md"  # within docs_dir
@@ -58,7 +61,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not path.is_file():
         log.warning(f"{name}: the glossary file is missing; restore it (see CONTRIBUTING.md)")
         return config
-    terms, problems = read_glossary(path.read_text(encoding="utf-8"), name)
+    try:
+        text = read_text(path, name)
+    except NotTextError as err:
+        raise PluginError(str(err)) from None
+    terms, problems = read_glossary(text, name)
     for problem in problems:
         log.warning(problem)
     config.mdx_configs.setdefault("abbr", {})["glossary"] = terms

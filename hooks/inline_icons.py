@@ -15,6 +15,7 @@ the file and what to do.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -22,6 +23,8 @@ from urllib.parse import quote
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+
+from iastm_guide.security.files import NotTextError, read_text
 
 log = get_plugin_logger(__name__)
 MAX_BYTES = 4096
@@ -35,7 +38,10 @@ def _read_svg(config: MkDocsConfig, option: str) -> str | None:
     where = f"mkdocs.yml: theme.{option} ({path})"
     if not path.is_file():
         raise PluginError(f"{where}: file not found; fix the path or add the file")
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = read_text(path, os.path.relpath(path))
+    except NotTextError as err:
+        raise PluginError(f"{err} (mkdocs.yml: theme.{option})") from None
     if path.suffix.lower() != ".svg" or "<svg" not in text:
         raise PluginError(f"{where}: not an SVG file; use a small SVG so it can be inlined")
     if len(text.encode("utf-8")) > MAX_BYTES:

@@ -9,6 +9,8 @@ A helper module for the hooks (not a hook itself):
 - `blocks`: the page split into paragraphs, list items, headings, table rows and
   admonition titles, each with its first line (parsed once per page, shared by hooks).
 - `plain`: the words a reader reads in a block (no markup, URLs or citations).
+- `remember_expansion`, `expansion` and `where`: after snippets are expanded
+  (hooks/content_security.py), the file and line each line of a page came from.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+from iastm_guide.content.snippets import Expanded
 
 CODE = re.compile(
     r"(?P<fence>^(?P<indent>[ \t]*)(?P<tick>`{3,}|~{3,})[^\n]*\n.*?^(?P=indent)(?P=tick)[ \t]*$)"
@@ -89,6 +93,31 @@ def key_lines(source: str) -> dict[str, int]:
         m.group("key"): source.count("\n", 0, start + m.start()) + 1
         for m in KEY_LINE.finditer(match.group("yaml"))
     }
+
+
+_expansions: dict[str, Expanded] = {}  # page src_uri -> its snippet expansion (this build)
+
+
+def remember_expansion(page: Page, expanded: Expanded) -> None:
+    _expansions[page.file.src_uri] = expanded
+
+
+def expansion(page: Page) -> Expanded:
+    """The page's expansion; an empty one (no includes) if snippets were not expanded."""
+    found = _expansions.get(page.file.src_uri)
+    if found is None:
+        lines = (page.markdown or "").count("\n") + 1
+        return Expanded(page.markdown or "", [(None, n) for n in range(1, lines + 1)])
+    return found
+
+
+def where(page: Page, config: MkDocsConfig, line: int, offset: int) -> str:
+    """'file:line' for line `line` of the page's expanded Markdown body: the page's own
+    file (front matter counted back with `offset`), or the included file it came from."""
+    name, number = expansion(page).origin(line)
+    if name is None:
+        return f"{source_path(page, config)}:{number + offset}"
+    return f"{name}:{number} (included in {source_path(page, config)})"
 
 
 def page_offset(page: Page) -> int:

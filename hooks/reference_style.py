@@ -150,13 +150,23 @@ def format_entry(entry: Entry) -> list[Part]:
     return parts
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+# Characters Python-Markdown reads as markup: escaped with a backslash where it has
+# an escape for them, written as character references where it has none (a
+# backslash before "<", "&" or "|" would be printed as it stands).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+
+
+def markdown_text(text: str) -> str:
+    """Plain text made safe to put in Markdown: it renders as exactly this text."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return "".join(_ENTITIES.get(char, char) for char in text)
 
 
 def to_markdown(parts: list[Part]) -> str:
     out = []
     for part in parts:
-        text = _MD_SPECIAL.sub(r"\\\1", part.text)
+        text = markdown_text(part.text)
         out.append(f"[{text}](<{part.url}>)" if part.url else text)
     return " ".join(out)
 

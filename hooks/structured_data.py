@@ -3,16 +3,25 @@
 Concern: structured data for search engines. The template prints the result in a
 `<script type="application/ld+json">` data block (never executed, so a
 Content-Security-Policy does not apply to it).
-- name, description, url, lastReviewed (front matter `last_reviewed`).
+- name, description, url.
 - reviewedBy only when a real reviewer is named in front matter `reviewed_by`
   (a name, or a mapping with `name` and optional `url`, `job_title`); anything else
   fails --strict with the file and what to write.
+- lastReviewed (front matter `last_reviewed`) only on a page a clinician has
+  reviewed (`review_status: clinically reviewed` with a reviewer). On a MedicalWebPage
+  lastReviewed says the content was checked for accuracy, and search engines read it
+  beside reviewedBy as a medical review: an editors' check is not that, so a page
+  awaiting clinical review leaves it out. It gets no dateModified instead either:
+  last_reviewed is the day of the last whole-page check, and a partial change
+  afterwards leaves it as it is (CONTRIBUTING.md), so it is not the day the page was
+  last modified. The sitemap's lastmod still carries last_reviewed (hooks/sitemap.py).
 - about: the condition (condition pages) and IASTM itself.
 - citation: the references listed on the page, in their order, with DOI/PubMed links.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -32,6 +41,8 @@ IASTM = {
     "name": "Instrument-assisted soft tissue mobilisation",
     "alternateName": ["IASTM", "instrument-assisted soft tissue manipulation", "scraping therapy"],
 }
+# The review status that means a named clinician has reviewed the whole page.
+CLINICALLY_REVIEWED = "clinically reviewed"
 # Reference list items on a page: footnotes (fn:KEY) and the full bibliography (ref-KEY).
 LISTED_KEY = re.compile(r'<li id="(?:fn:|ref-)([\w-]+)"')
 
@@ -60,13 +71,13 @@ def citation(entry: Entry) -> str | None:
 def reviewer(value: object) -> tuple[dict[str, Any] | None, str | None]:
     """front matter `reviewed_by` -> (schema.org Person, None) or (None, problem)."""
     if isinstance(value, str) and value.strip():
-        return {"@type": "Person", "name": value.strip()}, None
+        return {"@type": "Person", "name": html.unescape(value.strip())}, None
     if isinstance(value, dict) and isinstance(value.get("name"), str) and value["name"].strip():
-        person: dict[str, Any] = {"@type": "Person", "name": value["name"].strip()}
+        person: dict[str, Any] = {"@type": "Person", "name": html.unescape(value["name"].strip())}
         if value.get("job_title"):
-            person["jobTitle"] = str(value["job_title"])
+            person["jobTitle"] = html.unescape(str(value["job_title"]))
         if value.get("url"):
-            person["url"] = str(value["url"])
+            person["url"] = html.unescape(str(value["url"]))
         unknown = set(value) - {"name", "job_title", "url"}
         if unknown:
             return None, f"'reviewed_by' has unknown keys {sorted(unknown)}; use name, job_title and url"
@@ -80,26 +91,29 @@ def reviewer(value: object) -> tuple[dict[str, Any] | None, str | None]:
 def medical_web_page(page: Page, config: MkDocsConfig, bib: BibliographyData) -> dict[str, Any]:
     meta = page.meta
     src = source_path(page, config)
-    title = str(meta.get("title") or page.title or config.site_name)
+    # Front matter text arrives HTML-escaped (hooks/content_security.py); JSON wants it plain
+    # (the template's tojson makes it safe inside <script>).
+    title = html.unescape(str(meta.get("title") or page.title or config.site_name))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "name": title,
-        "description": str(meta.get("description") or config.site_description or ""),
+        "description": html.unescape(str(meta.get("description") or config.site_description or "")),
         "url": page.canonical_url,
         "inLanguage": config.theme.get("language", "en"),
         "isPartOf": {"@type": "WebSite", "name": config.site_name, "url": config.site_url},
         "author": {"@type": "Organization", "name": config.site_author or config.site_name},
     }
-    reviewed, _ = meta_date(meta, "last_reviewed")  # hooks/sitemap.py reports a bad date
-    if reviewed:
-        data["lastReviewed"] = reviewed
+    person = None
     if "reviewed_by" in meta:
         person, problem = reviewer(meta["reviewed_by"])
         if person:
             data["reviewedBy"] = person
         else:
             log.warning(f"{src}: {problem}")
+    reviewed, _ = meta_date(meta, "last_reviewed")  # hooks/sitemap.py reports a bad date
+    if reviewed and person and meta.get("review_status") == CLINICALLY_REVIEWED:
+        data["lastReviewed"] = reviewed
     about: list[dict[str, Any]] = [IASTM]
     if meta.get("page_type") == "condition":
         about.insert(0, {"@type": "MedicalCondition", "name": title})

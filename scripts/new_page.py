@@ -44,7 +44,7 @@ def target(root: Path, page_type: str, slug: str) -> Path:
     return root / "docs" / folder / f"{slug}.md"
 
 
-def render(root: Path, page_type: str, title: str, description: str, day: dt.date) -> str:
+def render(root: Path, page_type: str, title: str, description: str, day: dt.date, slug: str = "") -> str:
     template = root / "templates" / f"{page_type}.md"
     if not template.is_file():
         kinds = ", ".join(sorted(p.stem for p in (root / "templates").glob("*.md")))
@@ -58,6 +58,7 @@ def render(root: Path, page_type: str, title: str, description: str, day: dt.dat
         description=_yaml_text(description),
         last_reviewed=day.isoformat(),
         next_review=(day + dt.timedelta(days=REVIEW_AFTER_DAYS)).isoformat(),
+        slug=slug.rsplit("/", 1)[-1],  # the condition's markers: [[label: $slug]]
     )
 
 
@@ -73,7 +74,7 @@ def create(root: Path, page_type: str, slug: str, title: str, description: str) 
     path = target(root, page_type, slug)
     if path.exists():
         raise RefusedError(f"{path.relative_to(root)} already exists; choose another SLUG, or edit that page")
-    text = render(root, page_type, title, description, today())
+    text = render(root, page_type, title, description, today(), slug)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

@@ -30,6 +30,7 @@ PROJECT_PARTS = (
     "content-rules.yml",
     "urgent-help.yml",
     "docs",
+    "evidence",
     "hooks",
     "overrides",
 )

@@ -21,6 +21,7 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ALLOWED_WRITES = {
     ("deploy.yml", "deploy"): {"pages", "id-token"},  # publish to GitHub Pages
     ("linkrot.yml", "linkrot"): {"issues"},  # keep the one link rot issue
+    ("review-due.yml", "review-due"): {"issues"},  # keep the one review dates issue
 }
 
 

@@ -124,7 +124,13 @@ def _check_handout(browser: Any, site: Path, base: str, url: str, out: Path) -> 
             f"{url}: prints on {len(reader.pages)} A4 pages (at most {MAX_PAGES}); shorten the page"
         )
     title = html.split("<h1", 1)[1].split(">", 1)[1].split("<", 1)[0].strip()
-    for needed in (title, "Page last reviewed", "Next review due", "Medical disclaimer", canonical):
+    # The dates are named for who checked the page (overrides/partials/page-info.html).
+    dates: tuple[str, ...]
+    if "awaiting clinical review" in html:
+        dates = ("Editors last checked this page", "Next check due", "no clinician has reviewed")
+    else:
+        dates = ("Page last reviewed", "Next review due")
+    for needed in (title, *dates, "Medical disclaimer", canonical):
         if needed not in text:
             problems.append(f"{url}: the printout lacks {needed!r}")
     if 'class="footnote"' in html and "References" not in text:

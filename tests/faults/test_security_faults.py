@@ -30,9 +30,10 @@ def test_markup_the_policy_would_block_fails_the_build_with_file_and_line(tmp_pa
     result = build(project, tmp_path / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert f'docs/index.md:{style_line}: style="color: red" attribute on <p> would be blocked' in output
+    allowed = "is not allowed in page content"
+    assert f'docs/index.md:{style_line}: style="color: red" attribute on <p> {allowed}' in output
     assert f"docs/index.md:{style_line + 2}: inline event handler onclick=" in output
-    assert f'docs/index.md:{style_line + 5}: style="color: blue" attribute on <p>' in output
+    assert f'docs/index.md:{style_line + 5}: style="color: blue" attribute on <p> {allowed}' in output
     assert "docs/stylesheets/extra.css" in output, "the message says what to do instead"
 
 

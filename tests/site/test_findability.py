@@ -154,7 +154,11 @@ def test_every_page_has_medical_web_page_json_ld(fixture_site: Path) -> None:
         assert data["name"] == meta["title"]
         assert data["description"] == meta["description"]
         assert data["url"] == SITE_URL + url.lstrip("/")
-        assert data["lastReviewed"] == iso(meta["last_reviewed"])
+        # lastReviewed claims a (medical) review: only once a clinician has reviewed the page.
+        if meta["review_status"] == "clinically reviewed":
+            assert data["lastReviewed"] == iso(meta["last_reviewed"]), url
+        else:
+            assert "lastReviewed" not in data and "dateModified" not in data, url
         if "reviewed_by" in meta:
             assert data["reviewedBy"]["@type"] == "Person"
             assert data["reviewedBy"]["name"] == meta["reviewed_by"]["name"]
@@ -178,6 +182,7 @@ def test_every_page_has_medical_web_page_json_ld(fixture_site: Path) -> None:
     fixture = _json_ld(
         (fixture_site / FIXTURE_CONDITION_URL.strip("/") / "index.html").read_text(encoding="utf-8")
     )
+    assert fixture[0]["lastReviewed"] == "2026-06-30"
     assert fixture[0]["reviewedBy"] == {
         "@type": "Person",
         "name": "Test Reviewer",

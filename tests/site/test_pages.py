@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.helpers import html_pages, link_targets
+from tests.helpers import FIXTURE_CONDITION_URL, html_pages, link_targets
 
 
 def test_every_page_has_meta_canonical_social_tags_and_disclaimer(site: Path) -> None:
@@ -69,3 +69,28 @@ def test_no_third_party_assets_in_html(site: Path) -> None:
             if src and 'rel="canonical"' not in tag:
                 assert src.group(2).startswith("127.0.0.1"), (page, tag)
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_the_footer_names_the_dates_for_who_checked_the_page(fixture_site: Path) -> None:
+    """Until a clinician has reviewed a page, its foot says when the editors last checked
+    it ("Page last reviewed" beside "no clinician has reviewed this page yet" contradicted
+    itself); a clinically reviewed page keeps the NHS wording and names the reviewer."""
+    reviewed = fixture_site / FIXTURE_CONDITION_URL.strip("/") / "index.html"
+    seen = set()
+    for page in html_pages(fixture_site):
+        block = re.search(
+            r'<aside class="page-info"[^>]*>(.*?)</aside>', page.read_text(encoding="utf-8"), re.S
+        )
+        assert block, page
+        text = " ".join(re.sub(r"<[^>]+>", " ", block.group(1)).split())
+        if page == reviewed:
+            seen.add("reviewed")
+            assert "Page last reviewed 2026-06-30 Next review due 2027-06-30" in text, text
+            assert "clinically reviewed by Test Reviewer, Physiotherapist (test fixture)." in text, text
+            assert "no clinician" not in text and "Editors" not in text, text
+        else:
+            seen.add("awaiting")
+            assert "Editors last checked this page" in text and "Next check due" in text, (page, text)
+            assert "no clinician has reviewed this page yet" in text, (page, text)
+            assert "Page last reviewed" not in text and "Next review due" not in text, (page, text)
+    assert seen == {"reviewed", "awaiting"}

@@ -10,6 +10,8 @@ import frontmatter
 import pytest
 from markdown_source import key_lines
 
+from iastm_guide.content import review_dates
+
 TODAY = dt.date(2026, 11, 24)
 GOOD = """---
 title: Neck pain
@@ -55,14 +57,10 @@ def test_a_good_page_passes(rules: content_rules.Rules) -> None:
         ({"last_reviewed": "2026-02-30"}, 5, "must be a real date"),
         ({"last_reviewed": dt.datetime(2026, 11, 24, 10, 0)}, 5, "must be a real date"),
         ({"next_review": dt.date(2026, 11, 1), "last_reviewed": dt.date(2026, 11, 2)}, 6, "is not after"),
+        ({"next_review": dt.date(2026, 11, 24)}, 6, "is not after last_reviewed 2026-11-24"),
         ({"next_review": dt.date(2028, 6, 1)}, 6, "the review cycle is at most 400 days"),
-        (
-            {"next_review": dt.date(2026, 11, 23), "last_reviewed": dt.date(2026, 1, 1)},
-            6,
-            "was due for review",
-        ),
+        ({"next_review": "2027-02-29"}, 6, "'next_review' must be a real date"),
         ({"last_reviewed": dt.date(2026, 12, 1)}, 5, "is in the future"),
-        ({"last_reviewed": dt.date(2025, 9, 1), "next_review": dt.date(2026, 12, 1)}, 5, "than the 400-day"),
         ({"reviwed_by": "Dr A"}, 1, "unknown front matter key 'reviwed_by'; did you mean 'reviewed_by'?"),
         ({"claims_allow": "cure"}, 1, "'claims_allow' must be a list of text"),
     ],
@@ -89,12 +87,41 @@ def test_unreadable_or_missing_front_matter(rules: content_rules.Rules) -> None:
     assert problem[0] == 3 and "not valid YAML" in problem[1]
 
 
-def test_due_soon_is_only_inside_the_window(rules: content_rules.Rules) -> None:
-    assert frontmatter.due_soon({"next_review": dt.date(2027, 1, 10)}, rules, TODAY) == 47
-    assert frontmatter.due_soon({"next_review": dt.date(2027, 6, 1)}, rules, TODAY) is None
-    assert (
-        frontmatter.due_soon({"next_review": dt.date(2026, 1, 1)}, rules, TODAY) is None
-    )  # overdue: a failure
+def test_an_impossible_date_is_a_problem_at_its_line_not_a_crash(rules: content_rules.Rules) -> None:
+    source = GOOD.replace("next_review: 2027-11-24", "next_review: 2027-02-30")
+    meta, problem = frontmatter.read_front_matter(source)
+    assert problem is None and meta is not None
+    assert list(frontmatter.check(meta, key_lines(source), rules, TODAY)) == [
+        (6, "'next_review' must be a real date written YYYY-MM-DD (for example 2026-11-24), not '2027-02-30'")
+    ]
+
+
+def test_a_page_past_its_review_date_is_no_problem_but_is_due(rules: content_rules.Rules) -> None:
+    """Overdue (past next_review, or last reviewed longer ago than the cycle) never fails
+    the build: it is reported and shown to readers instead."""
+    past: dict[str, Any] = {"last_reviewed": dt.date(2026, 1, 1), "next_review": dt.date(2026, 11, 23)}
+    assert _problems(rules, **past) == []
+    due = frontmatter.review_due(past, rules, TODAY)
+    assert due is not None and due.overdue and due.on == dt.date(2026, 11, 23)
+    soon = {"last_reviewed": dt.date(2026, 1, 10), "next_review": dt.date(2027, 1, 10)}
+    assert frontmatter.review_due(soon, rules, TODAY) == review_dates.Due(dt.date(2027, 1, 10), 47)
+    later = {"last_reviewed": dt.date(2026, 11, 1), "next_review": dt.date(2027, 6, 1)}
+    assert frontmatter.review_due(later, rules, TODAY) is None
+
+
+def test_the_build_summary_lists_overdue_pages_first(rules: content_rules.Rules) -> None:
+    text = frontmatter.summary(
+        [
+            ("docs/b.md", 6, review_dates.Due(dt.date(2027, 1, 10), 47)),
+            ("docs/a.md", 6, review_dates.Due(dt.date(2026, 11, 20), -4)),
+        ],
+        60,
+    )
+    lines = text.splitlines()
+    assert lines[0].startswith("review dates: 1 page(s) overdue, 1 due within 60 days (not a failure")
+    assert lines[1] == "  docs/a.md:6: overdue: due for review on 2026-11-20 (4 days ago)"
+    assert lines[2] == "  docs/b.md:6: due for review in 47 days (2027-01-10)"
+    assert "set last_reviewed to that day" in lines[3]
 
 
 def test_today_can_be_set_for_tests(monkeypatch: pytest.MonkeyPatch) -> None:
