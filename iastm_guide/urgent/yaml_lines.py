@@ -4,8 +4,9 @@ PyYAML composes a document into nodes that know where they start (`start_mark`)
 and then builds plain data from them; pydantic reports a bad value by its path
 (`("signs", 3, "level")`), not its line. This keeps a map from paths to lines so
 every message can name the line to fix. PyYAML lets a repeated key silently win;
-the walk over the nodes refuses it. (hooks' evidence data needs the same; the two
-are to become one module when the hooks are consolidated.)
+the walk over the nodes refuses it. (`iastm_guide/evidence/sources.py` does the same
+for the study data, written in parallel; the two are to become one shared module when
+the hooks are consolidated.)
 """
 
 from __future__ import annotations
