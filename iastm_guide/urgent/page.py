@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from iastm_guide.urgent import DATA_FILE, Problem
+from iastm_guide.urgent import Problem
 from iastm_guide.urgent.data import AFTER_TREATMENT, LEVELS, Data
 from iastm_guide.urgent.phrases import blocks, mask
 
@@ -261,4 +261,4 @@ def process(text: str, data: Data, file: str, condition: str | None = None, offs
     return Result(out, sorted(problems))
 
 
-__all__ = ["DATA_FILE", "Marker", "Result", "find_markers", "process", "render", "typed_by_hand"]
+__all__ = ["Marker", "Result", "find_markers", "process", "render", "typed_by_hand"]
