@@ -188,10 +188,10 @@ CASES: dict[str, tuple[Breaker, list[str], dict[str, str]]] = {
     ),
     # ---- sections
     "sections: a condition page without a required section": (
-        _with_condition_page(("## Risks\n", "## Dangers\n")),
+        _with_condition_page(("## What helps first\n", "## Dangers\n")),
         [
-            f"{KNEE}:{KNEE_LINES.index('## Risks') + 1}: '## Dangers' is not one of the sections",
-            "a condition page needs the section '## Risks'; add it after '## What usually happens",
+            f"{KNEE}:{KNEE_LINES.index('## What helps first') + 1}: '## Dangers' is not one of the sections",
+            "a condition page needs the section '## What helps first'; add it after '## What usually happens",
         ],
         {},
     ),

@@ -8,11 +8,11 @@ import sections
 SECTIONS = [
     "In short",
     "What it is",
+    "What usually happens without treatment",
+    "What helps first",
     "How IASTM is used for it",
     "What the research says and how sure we are",
-    "Other options",
-    "What usually happens without treatment",
-    "Risks",
+    "Risks and who should not have it",
     "When to get medical help urgently",
     "Questions to ask your therapist",
 ]
@@ -31,12 +31,17 @@ def test_a_complete_condition_page_passes(rules: content_rules.Rules) -> None:
 
 def test_a_missing_section_is_named_with_where_it_goes(rules: content_rules.Rules) -> None:
     found = list(
-        sections.check(_headings([s for s in SECTIONS if s != "Risks"]), rules.page_types["condition"])
+        sections.check(
+            _headings([s for s in SECTIONS if s != "What helps first"]), rules.page_types["condition"]
+        )
     )
     assert len(found) == 1
     line, message = found[0]
-    assert "needs the section '## Risks'; add it after '## What usually happens without treatment'" in message
-    assert line == 40  # the heading it should come before
+    assert (
+        "needs the section '## What helps first'; add it after '## What usually happens without treatment'"
+        in message
+    )
+    assert line == 25  # the heading it should come before
 
 
 def test_sections_out_of_order_are_named(rules: content_rules.Rules) -> None:
@@ -49,12 +54,12 @@ def test_sections_out_of_order_are_named(rules: content_rules.Rules) -> None:
 def test_an_extra_or_repeated_section_fails_on_a_condition_page(rules: content_rules.Rules) -> None:
     found = list(
         sections.check(
-            _headings([*SECTIONS[:2], "Costs", *SECTIONS[2:], "Risks"]), rules.page_types["condition"]
+            _headings([*SECTIONS[:2], "Costs", *SECTIONS[2:], "What it is"]), rules.page_types["condition"]
         )
     )
     messages = [m for _, m in found]
     assert any("'## Costs' is not one of the sections of a condition page" in m for m in messages)
-    assert any("'## Risks' appears twice" in m for m in messages)
+    assert any("'## What it is' appears twice" in m for m in messages)
 
 
 def test_page_types_without_required_sections_pass_anything(rules: content_rules.Rules) -> None:
