@@ -7,7 +7,9 @@ Concern: the content of the bibliography.
 - No DOI appears in two entries (a key repeated in another case is already refused
   by bibliography.py, which parses the file strictly).
 - Entries that no page cites are reported at the end of the build at INFO level:
-  listed, not a failure (a reference may be added before the page that cites it).
+  listed, not a failure (a reference may be added before the page that cites it);
+  the References page (the full bibliography) lists only the entries pages cite, as
+  it promises, so a reference added early does not weigh on every reader.
 Unknown citation keys and text mkdocs-bibtex would mangle are citations.py's concern.
 """
 
@@ -116,13 +118,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+_full_lists: set[str] = set()  # built pages (dest_uri) that hold the full bibliography
+FULL_ITEM = re.compile(r'\n?<li id="ref-(?P<key>[^"]+)">.*?</li>', re.S)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Collect the keys each page really cites (its footnotes, after mkdocs-bibtex)."""
     _cited.update(key.lower() for key in FOOTNOTE_ID.findall(html))
+    if '<ol class="bibliography">' in html:
+        _full_lists.add(page.file.dest_uri)
     return html
 
 
+def cited_only(html: str, cited: set[str]) -> str:
+    """The full bibliography with only the entries some page cites (keys compared in lower case)."""
+    return FULL_ITEM.sub(lambda m: m.group(0) if m.group("key").lower() in cited else "", html)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    for dest in sorted(_full_lists):
+        path = Path(config.site_dir) / dest
+        if path.is_file():
+            path.write_text(cited_only(path.read_text(encoding="utf-8"), _cited), encoding="utf-8")
+    _full_lists.clear()
     data = config.plugins["bibtex"].registry.bib_data  # type: ignore[attr-defined]
     for key in data.entries:
         if key.lower() not in _cited:

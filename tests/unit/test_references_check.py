@@ -84,3 +84,13 @@ def test_the_same_doi_twice_is_reported_on_the_second_entry(rules: content_rules
 
 def test_entry_lines_are_by_lower_case_key() -> None:
     assert refs.entry_lines(GOOD) == {"good2019trial": 2, "museum_strigil": 10}
+
+
+def test_the_full_bibliography_keeps_only_cited_entries() -> None:
+    html = (
+        '<ol class="bibliography">\n<li id="ref-a2020x">A. <a href="https://doi.org/1">doi</a></li>\n'
+        '<li id="ref-B2021y">B.</li>\n<li id="ref-c2022z">C.</li>\n</ol>'
+    )
+    kept = refs.cited_only(html, {"a2020x", "b2021y"})
+    assert 'id="ref-a2020x"' in kept and 'id="ref-B2021y"' in kept and "ref-c2022z" not in kept
+    assert kept.endswith("</li>\n</ol>")
