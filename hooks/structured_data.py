@@ -118,7 +118,10 @@ def medical_web_page(page: Page, config: MkDocsConfig, bib: BibliographyData) ->
     if meta.get("page_type") == "condition":
         about.insert(0, {"@type": "MedicalCondition", "name": title})
     data["about"] = about
-    works = [link for _, entry in cited_entries(page.content or "", bib) if (link := citation(entry))]
+    # The References page lists works; it does not cite them (and it lists only the cited
+    # ones, which are known only once every page is built).
+    listed = [] if meta.get("page_type") == "references" else cited_entries(page.content or "", bib)
+    works = [link for _, entry in listed if (link := citation(entry))]
     if works:
         data["citation"] = works
     return data
