@@ -28,6 +28,9 @@ import html as html_text
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
+
+from markupsafe import Markup, escape
 
 FORBIDDEN_ELEMENTS = {
     "script": "a <script> element (scripts in pages would run in every reader's browser)",
@@ -232,3 +235,18 @@ def neutralise(content: str, findings: list[Finding]) -> str:
     # Raw-text elements: once their start tag is text, their body and end tag are
     # ordinary markup again; escape the end tags so no element is left half open.
     return re.sub(r"</(script|style|iframe|object|form|frameset)\s*>", r"&lt;/\1&gt;", content, flags=re.I)
+
+
+def escape_meta(value: Any) -> Any:
+    """Front matter text values (nested too) as escaped Markup, so templates print a title
+    like "</title><script>" as text wherever they print it; dates, numbers and flags
+    unchanged."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [escape_meta(item) for item in value]
+    if isinstance(value, dict):
+        return {key: escape_meta(item) for key, item in value.items()}
+    return value

@@ -7,8 +7,8 @@ Plain Python, no MkDocs imports: `hooks/urgent_help.py` is the one thin adapter.
   condition pages it applies to, its sources and the phrases that identify it.
 - `data`: read and check that file (schema, duplicate ids, one sign at two levels);
   every problem is one line naming the file and line.
-- `phrases`: the phrases that identify a sign or a level, and a page split into the
-  blocks a reader sees (paragraphs, list items, headings), code and comments left out.
+- `phrases`: the phrases that identify a sign or a level (matched in the statements
+  of a page as the shared Markdown reader, `iastm_guide.content.markdown`, splits it).
 - `page`: a page's `/// urgent-help` blocks, checked and expanded to Markdown, and
   advice typed by hand outside them found (text in, text and problems out).
 
@@ -24,26 +24,13 @@ few lines (`lines -> expand("\\n".join(lines)).text.split("\\n")`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from iastm_guide.problems import Problem, ProblemsError
 
 DATA_FILE = "urgent-help.yml"
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing to fix: `file:line: what is wrong; what to do`."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
-
-
-class UrgentHelpError(Exception):
+class UrgentHelpError(ProblemsError):
     """The data file cannot be used; one line per problem."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+
+__all__ = ["DATA_FILE", "Problem", "UrgentHelpError"]

@@ -1,0 +1,60 @@
+"""Reference lists in HTML: the References page's full list, and what pages cite.
+
+- `full_list`: every entry, sorted by first author, year and title, each with a stable
+  anchor (`#ref-KEY`) and no back-links to footnotes that do not exist on that page
+  (mkdocs-bibtex's own `\\full_bibliography` has both faults). Material's search leaves
+  it out of the index (`data-search-exclude`).
+- `cited_in`: the reference keys a rendered page lists in its footnotes.
+- `cited_only`: the full list with only the entries some page cites, as the
+  References page promises (known once every page is built; the one pass after the
+  build applies it).
+The per-page lists are footnotes that mkdocs-bibtex writes from the entries this
+module's style formats (references/mkdocs_bibtex.py). No MkDocs here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from pybtex.database import BibliographyData, Entry
+
+from iastm_guide.references import style
+
+FULL_LIST_COMMAND = "\\full_bibliography"
+FULL_LIST_OPEN = '<ol class="bibliography"'
+FULL_ITEM = re.compile(r'\n?<li id="ref-(?P<key>[^"]+)">.*?</li>', re.S)
+FOOTNOTE_ID = re.compile(r'<li id="fn:([^"]+)"')
+
+
+def _sort_key(entry: Entry) -> tuple[str, str, str]:
+    people = entry.persons.get("author", [])
+    first = style.format_person(people[0]) if people else ""
+    title = style.latex_to_text(entry.fields.get("title", ""))
+    return (first.lower(), entry.fields.get("year", ""), title.lower())
+
+
+def full_list(data: BibliographyData) -> str:
+    """The whole bibliography as one HTML list, in the site's style."""
+    items = []
+    for key, entry in sorted(data.entries.items(), key=lambda item: _sort_key(item[1])):
+        body = style.to_html(style.format_entry(entry))
+        items.append(f'<li id="ref-{key}">{body}</li>')
+    return f'{FULL_LIST_OPEN} data-search-exclude="reference-list">\n' + "\n".join(items) + "\n</ol>"
+
+
+def expand_full_list(markdown: str, data: BibliographyData) -> str:
+    """A page's `\\full_bibliography` replaced by the full list."""
+    if FULL_LIST_COMMAND not in markdown:
+        return markdown
+    return markdown.replace(FULL_LIST_COMMAND, full_list(data))
+
+
+def cited_in(html: str) -> set[str]:
+    """Lower-case keys of the references a rendered page lists in its footnotes."""
+    return {key.lower() for key in FOOTNOTE_ID.findall(html)}
+
+
+def cited_only(html: str, cited: Collection[str]) -> str:
+    """The full bibliography with only the entries some page cites (keys compared in lower case)."""
+    return FULL_ITEM.sub(lambda m: m.group(0) if m.group("key").lower() in cited else "", html)

@@ -1,0 +1,28 @@
+"""iastm_guide/cache.py: where cached things go, and that a cache never fails a build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iastm_guide.cache import cache_dir, write_atomically
+
+
+def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("IASTM_GUIDE_CACHE", str(tmp_path / "c"))
+    assert cache_dir("cmudict") == tmp_path / "c" / "cmudict"
+    monkeypatch.delenv("IASTM_GUIDE_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir("evidence-map") == tmp_path / "xdg" / "iastm-guide" / "evidence-map"
+
+
+def test_a_file_is_written_whole_and_a_cache_that_cannot_be_written_is_ignored(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "x.bin"
+    write_atomically(target, b"data")
+    assert target.read_bytes() == b"data"
+    assert [p.name for p in target.parent.iterdir()] == ["x.bin"], "no temporary file left"
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    write_atomically(blocked / "x.bin", b"data")  # the folder cannot be made: no error
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
