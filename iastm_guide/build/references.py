@@ -26,7 +26,7 @@ def load(build: Build) -> None:
         build.bib = bibliography.load(path, name)
     except bibliography.BibliographyError as err:
         raise PluginError(str(err)) from None
-    mkdocs_bibtex.install(build.config, build.bib.data)
+    mkdocs_bibtex.install(build.config, build.bib)
 
 
 def check_bibliography(build: Build) -> None:
@@ -48,7 +48,7 @@ def prepare_citations(build: Build, markdown: str, page: Page) -> str:
 
 def full_list(build: Build, markdown: str, page: Page) -> str:
     """`\\full_bibliography` written by the site, not by mkdocs-bibtex (see render.py)."""
-    return render.expand_full_list(markdown, build.bib.data)
+    return render.expand_full_list(markdown, build.bib)
 
 
 def unshield(build: Build, html: str, page: Page) -> str:

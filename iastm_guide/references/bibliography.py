@@ -4,13 +4,16 @@ pybtex (the library mkdocs-bibtex itself uses) parses the file in strict mode; e
 failure becomes one line naming the file, the line and what to do, never a
 traceback: a BibTeX syntax error at its line, a key used twice (keys are compared
 without regard to case) at the second entry. The parsed file is kept until the file
-changes on disk, so `mkdocs serve` parses it again only when it is edited. No MkDocs
-here: the build hands the result to mkdocs-bibtex (references/mkdocs_bibtex.py), and
-`make check` checks it without building.
+changes on disk, so `mkdocs serve` parses it again only when it is edited; so are the
+entries formatted as references (csl.py). No MkDocs here: the build hands the result
+to mkdocs-bibtex (references/mkdocs_bibtex.py), and `make check` checks it without
+building.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +22,7 @@ import pybtex.errors
 from pybtex.database import BibliographyData, parse_string
 from pybtex.scanner import PybtexSyntaxError
 
+from iastm_guide.references import style
 from iastm_guide.security.files import NotTextError, read_text
 
 ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*\{[ \t]*(?P<key>[^,\s]+)[ \t]*,", re.MULTILINE)
@@ -33,9 +37,21 @@ class Bibliography:
     name: str  # as mkdocs.yml names it: references.bib
     data: BibliographyData
     lines: dict[str, int]  # lower-case key -> line of its `@type{key,`
+    digest: str = ""  # sha256 of the file's text: names what is computed from it
 
     def line(self, key: str) -> int:
         return self.lines.get(key.lower(), 1)
+
+    @functools.cached_property
+    def texts(self) -> dict[str, str]:
+        """Each entry's reference text in the site's style (csl.py), by lower-case key."""
+        from iastm_guide.references import csl
+
+        return csl.format_all(self.data, self.digest)
+
+    def reference(self, key: str) -> list[style.Part]:
+        """The entry as the parts of a reference: the style's text, then its one link."""
+        return style.reference(self.texts[key.lower()], self.data.entries[key])
 
 
 def entry_lines(text: str) -> dict[str, int]:
@@ -64,7 +80,7 @@ def parse(text: str, name: str) -> Bibliography:
                 "compared without regard to case); each entry needs its own key: rename or remove one"
             ) from err
         raise BibliographyError(f"{name}: cannot read the bibliography: {message}") from err
-    return Bibliography(name, data, entry_lines(text))
+    return Bibliography(name, data, entry_lines(text), hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
 _cache: dict[Path, tuple[tuple[int, int], Bibliography]] = {}

@@ -8,8 +8,8 @@
 - `cited_only`: the full list with only the entries some page cites, as the
   References page promises (known once every page is built; the one pass after the
   build applies it).
-The per-page lists are footnotes that mkdocs-bibtex writes from the entries this
-module's style formats (references/mkdocs_bibtex.py). No MkDocs here.
+The per-page lists are footnotes that mkdocs-bibtex writes from the same references
+(references/mkdocs_bibtex.py). No MkDocs here.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from pybtex.database import BibliographyData, Entry
+from pybtex.database import Entry
 
 from iastm_guide.references import style
+from iastm_guide.references.bibliography import Bibliography
 
 FULL_LIST_COMMAND = "\\full_bibliography"
 FULL_LIST_OPEN = '<ol class="bibliography"'
@@ -34,20 +35,20 @@ def _sort_key(entry: Entry) -> tuple[str, str, str]:
     return (first.lower(), entry.fields.get("year", ""), title.lower())
 
 
-def full_list(data: BibliographyData) -> str:
+def full_list(bib: Bibliography) -> str:
     """The whole bibliography as one HTML list, in the site's style."""
     items = []
-    for key, entry in sorted(data.entries.items(), key=lambda item: _sort_key(item[1])):
-        body = style.to_html(style.format_entry(entry))
+    for key, _ in sorted(bib.data.entries.items(), key=lambda item: _sort_key(item[1])):
+        body = style.to_html(bib.reference(key))
         items.append(f'<li id="ref-{key}">{body}</li>')
     return f'{FULL_LIST_OPEN} data-search-exclude="reference-list">\n' + "\n".join(items) + "\n</ol>"
 
 
-def expand_full_list(markdown: str, data: BibliographyData) -> str:
+def expand_full_list(markdown: str, bib: Bibliography) -> str:
     """A page's `\\full_bibliography` replaced by the full list."""
     if FULL_LIST_COMMAND not in markdown:
         return markdown
-    return markdown.replace(FULL_LIST_COMMAND, full_list(data))
+    return markdown.replace(FULL_LIST_COMMAND, full_list(bib))
 
 
 def cited_in(html: str) -> set[str]:

@@ -19,12 +19,12 @@ def test_the_plugin_gets_the_parsed_bibliography_and_the_sites_style(tmp_path: P
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
     assert mkdocs_bibtex.bib_file(config) == "references.bib"
     bib = bibliography.load(ROOT / "references.bib", "references.bib")
-    mkdocs_bibtex.install(config, bib.data)
+    mkdocs_bibtex.install(config, bib)
     plugin: Any = config.plugins["bibtex"]
     plugin.on_config(config)  # the plugin's own step: it must not parse the file again
     assert plugin.registry.bib_data is bib.data
     key = next(iter(bib.data.entries))
-    expected = style.to_markdown(style.format_entry(bib.data.entries[key]))
+    expected = style.to_markdown(style.reference(bib.texts[key.lower()], bib.data.entries[key]))
     assert plugin.registry.reference_text(Citation(key)) == expected
     assert plugin.registry.reference_text(Citation("no-such-key")) == "Unknown reference 'no-such-key'"
 

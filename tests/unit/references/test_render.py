@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from pybtex.database import BibliographyData, Entry, Person
+from iastm_guide.references import bibliography, render
+from iastm_guide.references.bibliography import Bibliography
 
-from iastm_guide.references import render
+BIB = "".join(
+    f"@article{{{key},\n  author = {{{author}}},\n  title = {{T}},\n  journal = {{J}},\n"
+    f"  year = {{{year}}},\n  doi = {{10.1/{key}}}\n}}\n"
+    for key, author, year in (("b2020", "Brown, Ann", "2020"), ("a2019", "Adams, Bob", "2019"))
+)
 
 
-def _bib() -> BibliographyData:
-    entries = {}
-    for key, author, year in (("b2020", "Brown, Ann", "2020"), ("a2019", "Adams, Bob", "2019")):
-        entry = Entry("article", fields={"title": "T", "journal": "J", "year": year, "doi": f"10.1/{key}"})
-        entry.add_person(Person(author), "author")
-        entries[key] = entry
-    return BibliographyData(entries=entries)
+def _bib() -> Bibliography:
+    return bibliography.parse(BIB, "refs.bib")
 
 
 def test_the_full_list_is_sorted_anchored_and_left_out_of_search() -> None:
@@ -23,6 +23,7 @@ def test_the_full_list_is_sorted_anchored_and_left_out_of_search() -> None:
     )
     assert html.index("ref-a2019") < html.index("ref-b2020")
     assert 'href="https://doi.org/10.1/b2020"' in html and html.endswith("</li>\n</ol>")
+    assert '<li id="ref-a2019">Adams B. T. J. 2019. <a href=' in html
 
 
 def test_the_command_is_replaced_only_where_it_is_written() -> None:
