@@ -61,6 +61,29 @@ def compare_builds(project: Path, pages: int, runs: int, work: Path) -> dict[str
     return summary
 
 
+def check_time(project: Path, runs: int) -> dict[str, Any]:
+    """`make check` (python -m iastm_guide.check) over the whole project: wall and CPU time."""
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [str(BIN / "python"), "-m", "iastm_guide.check", "--root", str(project)],
+            cwd=project,
+            env=build_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        samples.append((time.perf_counter() - start, usage.ru_utime + usage.ru_stime))
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise RuntimeError(f"make check failed to run in {project}")
+    return {
+        "seconds": round(statistics.median(s for s, _ in samples), 2),
+        "cpu_seconds": round(statistics.median(c for _, c in samples), 2),
+        "samples": [round(s, 2) for s, _ in samples],
+    }
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -55,7 +55,7 @@ def theme_inline(build: Build, *, redirects: bool) -> tuple[set[str], set[str]]:
     styles: set[str] = set()
     for base_url in sorted(build.base_urls):
         context = get_context(build.nav, build.files, build.config, base_url=base_url)
-        found = policy.find_inline(template.render(context), quick=False)
+        found = policy.find_inline(template.render(context))
         scripts.update(policy.sha256_source(text) for text in found.scripts)
         styles.update(policy.sha256_source(text) for text in found.styles)
     return scripts, styles
@@ -85,7 +85,9 @@ def _where(build: Build, built: str, blocked: policy.Blocked, nth: int) -> str:
     )
 
 
-def _check(build: Build, built: str, html: str, allowed: tuple[set[str], set[str]], seen: set[str]) -> None:
+def _check(
+    build: Build, built: str, html: str, allowed: tuple[set[str], set[str]], seen: set[tuple[object, ...]]
+) -> None:
     """Warn about everything in one built file that the policy would block."""
     found = policy.find_inline(html, seen)
     for kind, texts, hashes in (("script", found.scripts, allowed[0]), ("style", found.styles, allowed[1])):
@@ -126,7 +128,7 @@ def finish_site(build: Build) -> None:
     if build.serving:
         log.info("mkdocs serve: the Content Security Policy allows inline scripts (live reload)")
     site_policy = policy.compose(*allowed, inline_scripts=build.serving)
-    seen: set[str] = set()  # the navigation's tags, checked once for every page
+    seen: set[tuple[object, ...]] = set()  # the navigation's elements, read once for every page
     for path in sorted(site_dir.rglob("*.html")):  # one file in memory at a time
         built = path.relative_to(site_dir).as_posix()
         html = path.read_text(encoding="utf-8")

@@ -1,9 +1,9 @@
 """The site's Content Security Policy: inline code found, hashed and allowed.
 
 Pure functions that find inline scripts and styles (and markup a policy would block)
-in an HTML document, hash them as browsers do, compose the policy and put it in a
-page's <head>. The build (iastm_guide/build/finish.py) applies them to the built
-site, allowing only what the theme's templates produce; `headers.py` writes the same
+in an HTML document (read by the one HTML parser, html.py), hash them as browsers do,
+compose the policy and put it in a page's <head>. The build (build/finish.py) applies
+them to the built site, allowing only what the theme's templates produce; `headers.py` writes the same
 policy for hosts that send headers. Hand-written: the policy is the site's own; no
 library composes one from a theme. No MkDocs here.
 """
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html as html_text
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
+
+from iastm_guide.security import html
 
 # Script types a browser executes (everything else, such as application/json or
 # application/ld+json, is a data block that CSP does not govern).
@@ -62,52 +62,6 @@ def sha256_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-class _Inline(HTMLParser):
-    """Collects executable inline scripts, inline <style> elements and blocked markup."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self.styles: list[str] = []
-        self.blocked: list[Blocked] = []
-        self._open: str | None = None  # "script" or "style" while collecting text
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
-        values = {name: (value or "") for name, value in attrs}
-        for name, value in values.items():
-            if name.startswith("on"):
-                self.blocked.append(
-                    Blocked(f'inline event handler {name}="..." on <{tag}>', line, rf"\b{name}\s*=")
-                )
-            elif name == "style":
-                self.blocked.append(Blocked(f'style="{value}" attribute on <{tag}>', line, r"\bstyle\s*="))
-            elif name in ("href", "src", "action", "formaction") and value.strip().lower().startswith(
-                "javascript:"
-            ):
-                self.blocked.append(Blocked(f"javascript: URL in {name} on <{tag}>", line, r"javascript\s*:"))
-        if tag == "script" and "src" not in values:
-            if values.get("type", "").strip().lower() in JS_TYPES:
-                self._open, self._text = "script", []
-        elif tag == "style":
-            self._open, self._text = "style", []
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag in ("script", "style"):
-            self.handle_endtag(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._open:
-            self._text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open == tag:
-            (self.scripts if tag == "script" else self.styles).append("".join(self._text))
-            self._open = None
-
-
 @dataclass(frozen=True)
 class Inline:
     scripts: list[str]
@@ -115,87 +69,63 @@ class Inline:
     blocked: list[Blocked]
 
 
-# The quick path. A start tag as far as its first ">" (a quoted value holding ">" cuts
-# it short: then a quote is left over once the quoted values are taken out), a quoted
-# value, an attribute name the policy blocks (on..., style; after a space, "/", or where
-# a quoted value was), raw-text elements and comments in document order, and one
-# attribute (as html.parser reads attributes).
-_TAG = re.compile(r"<[a-zA-Z][^>]*>")
-_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
-_BLOCKED_NAME = re.compile(r"""[\s/=](?:on[^\s/=>]*|style)(?=[\s/=>])""", re.IGNORECASE)
-_RAW_TEXT = re.compile(
-    r"""<!--.*?-->|<(script|style)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>(.*?)</\s*\1\s*>""",
-    re.IGNORECASE | re.DOTALL,
-)
-_ATTRIBUTE = re.compile(r"""(?<=['"\s/])([^\s/>][^\s/=>]*)(?:\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
+URL_KEYS = ("href", "src", "action", "formaction")
 
 
-def _harmless(tag: str) -> bool:
-    """Whether a start tag surely holds nothing the policy blocks."""
-    names = _QUOTED.sub(" ", tag)
-    if '"' in names or "'" in names:  # cut short by a quoted ">", or odd: let the parser read it
-        return False
-    if _BLOCKED_NAME.search(names):
-        return False
-    return "javascript:" not in html_text.unescape(tag).lower()
+def _line(source: str, needle: str, nth: int) -> int:
+    """The line of the nth match of `needle` in the page (1 if it cannot be found)."""
+    for count, match in enumerate(re.finditer(needle, source, re.IGNORECASE)):
+        if count == nth:
+            return source.count("\n", 0, match.start()) + 1
+    return 1
 
 
-def _attributes(text: str) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for name, value in _ATTRIBUTE.findall(" " + text):
-        if value[:1] in ("'", '"'):
-            value = value[1:-1]
-        values[name.lower()] = html_text.unescape(value)
-    return values
+def _blocked(node: html.Node, found: list[tuple[str, str]]) -> bool:
+    """Add what the policy would block on one element; whether there was anything."""
+    before = len(found)
+    name = html.tag(node)
+    for key, value in html.attributes(node):
+        if key.startswith("on"):
+            found.append((f'inline event handler {key}="..." on <{name}>', rf"\b{key}\s*="))
+        elif key == "style":
+            found.append((f'style="{value}" attribute on <{name}>', r"\bstyle\s*="))
+        elif key in URL_KEYS and value.strip().lower().startswith("javascript:"):
+            found.append((f"javascript: URL in {key} on <{name}>", r"javascript\s*:"))
+    return len(found) > before
 
 
-def _find_inline_quickly(html: str, harmless_tags: set[str]) -> Inline | None:
-    """find_inline by regular expressions, for a document with nothing to block.
+def find_inline(page: str, harmless: set[tuple[object, ...]] | None = None) -> Inline:
+    """Executable inline scripts, inline styles, and markup the policy would block,
+    as a browser's HTML parser reads the page (selectolax, security/html.py).
 
-    `harmless_tags`: start tags already checked, added to here. Every page repeats the
-    navigation's tags, so a caller scanning a whole site passes one set for all pages.
-
-    None where a start tag might hold blocked markup (an attribute named on... or
-    style, or "javascript:" once character references are decoded), where a tag is
-    cut short by a quoted ">", or where a script or style tag closes itself: the HTML
-    parser then decides. Where the quick path answers, it answers as the parser would
-    (tests compare the two on every built page); it exists because the parser took
-    most of a large site's build time.
-    """
-    tags = set(_TAG.findall(html)) - harmless_tags
-    if not all(_harmless(tag) for tag in tags):
-        return None
-    harmless_tags.update(tags)
+    harmless: elements (name and attributes) already found to hold nothing to block,
+    added to here. Every page repeats the navigation's elements, so a caller reading a
+    whole site passes one set for all its pages, and each is looked at once."""
+    harmless = set() if harmless is None else harmless
+    page = META_TAG.sub("", page)
+    tree = html.document(page)
     scripts: list[str] = []
     styles: list[str] = []
-    for match in _RAW_TEXT.finditer(html):
-        tag, attributes, text = match.groups()
-        if tag is None:  # a comment
-            continue
-        if attributes.rstrip().endswith("/"):
-            return None
-        values = _attributes(attributes)
-        if tag.lower() == "style":
-            styles.append(text)
+    for node in tree.css("script, style"):
+        values = dict(html.attributes(node))
+        if html.tag(node) == "style":
+            styles.append(html.text(node))
         elif "src" not in values and values.get("type", "").strip().lower() in JS_TYPES:
-            scripts.append(text)
-    return Inline(scripts, styles, [])
-
-
-def find_inline(html: str, harmless_tags: set[str] | None = None, *, quick: bool = True) -> Inline:
-    """Executable inline scripts, inline styles, and markup the policy would block.
-
-    harmless_tags: start tags found harmless on earlier pages (see _find_inline_quickly).
-    quick=False always uses the HTML parser (the tests check the quick path against it).
-    """
-    html = META_TAG.sub("", html)
-    found = _find_inline_quickly(html, set() if harmless_tags is None else harmless_tags) if quick else None
-    if found is not None:
-        return found
-    parser = _Inline()
-    parser.feed(html)
-    parser.close()
-    return Inline(parser.scripts, parser.styles, parser.blocked)
+            scripts.append(html.text(node))
+    found: list[tuple[str, str]] = []
+    for node in html.elements(tree):
+        attributes = node.attributes
+        if not attributes:
+            continue
+        signature = (node.tag, *attributes.items())
+        if signature not in harmless and not _blocked(node, found):
+            harmless.add(signature)
+    counts: dict[str, int] = {}
+    blocked = []
+    for what, needle in found:
+        nth = counts[needle] = counts.get(needle, -1) + 1
+        blocked.append(Blocked(what, _line(page, needle, nth), needle))
+    return Inline(scripts, styles, blocked)
 
 
 def compose(script_hashes: Iterable[str], style_hashes: Iterable[str], *, inline_scripts: bool) -> str:
@@ -225,13 +155,15 @@ def meta_tag(policy: str) -> str:
     return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
 
 
-def insert_meta(html: str, policy: str) -> str | None:
+def insert_meta(page: str, policy: str) -> str | None:
     """Put the policy first in <head> (after <meta charset>, which must stay in the
-    first 1024 bytes). Replaces an earlier policy. None if the document has no <head>."""
-    html = META_TAG.sub("", html)
-    head = HEAD.search(html)
+    first 1024 bytes). Replaces an earlier policy. None if the document has no <head>.
+    An edit of the page's text at the place found, not a reading of it: writing the
+    page back from a parsed tree would change every byte of every page."""
+    page = META_TAG.sub("", page)
+    head = HEAD.search(page)
     if head is None:
         return None
-    charset = CHARSET.match(html, head.end())
+    charset = CHARSET.match(page, head.end())
     at = charset.end() if charset else head.end()
-    return html[:at] + meta_tag(policy) + html[at:]
+    return page[:at] + meta_tag(policy) + page[at:]

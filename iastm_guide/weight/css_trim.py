@@ -23,6 +23,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import tinycss2
 
 # Class names Material's scripts build from a prefix and a value (checked against the
 # theme's source map by tests/unit/test_css_trim.py).
@@ -58,64 +61,25 @@ class Used:
         self.palette_colours.update(PALETTE_ATTR.findall(html))
 
 
-def _scan(text: str, start: int, stop_chars: str) -> int:
-    """Index of the first of stop_chars at nesting depth 0, skipping strings."""
-    depth, quote, i = 0, "", start
-    while i < len(text):
-        c = text[i]
-        if quote:
-            if c == "\\":
-                i += 1
-            elif c == quote:
-                quote = ""
-        elif c in "\"'":
-            quote = c
-        elif c in "([":
-            depth += 1
-        elif c in ")]":
-            depth -= 1
-        elif depth == 0 and c in stop_chars:
-            return i
-        i += 1
-    return len(text)
+Node = Any  # tinycss2's node classes (QualifiedRule, AtRule, tokens) are untyped
 
 
-def split_top(text: str, sep: str) -> list[str]:
-    """Split at separators outside strings, brackets and parentheses."""
-    parts, start = [], 0
-    while start <= len(text):
-        end = _scan(text, start, sep)
-        parts.append(text[start:end])
-        start = end + 1
-    return parts
+def rules(css: str | list[Node]) -> list[Node]:
+    """Rules of a stylesheet (or of an at-rule's block), comments and spaces left out."""
+    if isinstance(css, str):
+        return list(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    return list(tinycss2.parse_rule_list(css, skip_comments=True, skip_whitespace=True))
 
 
-def blocks(css: str) -> list[tuple[str, str | None]]:
-    """Top-level (prelude, body) pairs; body is None for statements such as @charset."""
-    out: list[tuple[str, str | None]] = []
-    i = 0
-    while i < len(css):
-        j = _scan(css, i, "{;")
-        prelude = css[i:j].strip()
-        if j >= len(css):
-            if prelude:
-                out.append((prelude, None))
-            break
-        if css[j] == ";":
-            if prelude:
-                out.append((prelude, None))
-            i = j + 1
-            continue
-        depth, k = 1, j + 1
-        while depth:
-            k = _scan(css, k, "{}")
-            if k >= len(css):
-                raise ValueError("unbalanced braces in stylesheet")
-            depth += 1 if css[k] == "{" else -1
-            k += 1
-        out.append((prelude, css[j + 1 : k - 1]))
-        i = k
-    return out
+def selectors(prelude: list[Node]) -> list[str]:
+    """A rule's selectors: its prelude split at the commas outside brackets and functions."""
+    found: list[list[Node]] = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            found.append([])
+        else:
+            found[-1].append(token)
+    return [tinycss2.serialize(group).strip() for group in found]
 
 
 def selector_can_match(selector: str, known: set[str]) -> bool:
@@ -129,39 +93,46 @@ def selector_can_match(selector: str, known: set[str]) -> bool:
     return True
 
 
-def _map_rules(css: str, rule: Callable[[str, str], str]) -> str:
-    """`css` with each style rule replaced by rule(selectors, declarations) ("" drops it).
+def _map_rules(css: str | list[Node], rule: Callable[[list[str], list[Node]], str]) -> str:
+    """`css` with each style rule replaced by rule(selectors, its block) ("" drops it).
 
     Grouping at-rules (@media...) are entered and dropped when nothing is left in them;
     other at-rules and statements (@font-face, @charset...) are kept whole."""
     out = []
-    for prelude, body in blocks(css):
-        if body is None:
-            out.append(prelude + ";")
-        elif prelude.startswith(GROUPING_AT_RULES):
-            inner = _map_rules(body, rule)
-            if inner:
-                out.append(prelude + "{" + inner + "}")
-        elif prelude.startswith("@"):
-            out.append(prelude + "{" + body + "}")
-        else:
-            out.append(rule(prelude, body))
+    for node in rules(css):
+        if node.type == "at-rule":
+            if node.content is not None and f"@{node.lower_at_keyword}" in GROUPING_AT_RULES:
+                inner = _map_rules(node.content, rule)
+                if inner:
+                    out.append(f"@{node.at_keyword}{tinycss2.serialize(node.prelude)}{{{inner}}}")
+            else:
+                out.append(tinycss2.serialize([node]))
+        elif node.type == "qualified-rule":
+            out.append(rule(selectors(node.prelude), node.content))
     return "".join(out)
 
 
 def trim_rules(css: str, known: set[str]) -> str:
-    def rule(prelude: str, body: str) -> str:
-        kept = [s for s in split_top(prelude, ",") if selector_can_match(s, known)]
-        return ",".join(kept) + "{" + body + "}" if kept else ""
+    def rule(names: list[str], body: list[Node]) -> str:
+        kept = [s for s in names if selector_can_match(s, known)]
+        return ",".join(kept) + "{" + tinycss2.serialize(body) + "}" if kept else ""
 
     return _map_rules(css, rule)
 
 
+def _declaration(node: Node) -> str:
+    return f"{node.name}:{tinycss2.serialize(node.value)}" + ("!important" if node.important else "")
+
+
 def _drop_declarations(css: str, unused: set[str]) -> str:
-    def rule(prelude: str, body: str) -> str:
-        decls = [d for d in split_top(body, ";") if d.split(":", 1)[0].strip() not in unused]
-        kept = ";".join(d for d in decls if d.strip())
-        return prelude + "{" + kept + "}" if kept else ""
+    def rule(names: list[str], body: list[Node]) -> str:
+        declarations = tinycss2.parse_blocks_contents(body, skip_comments=True, skip_whitespace=True)
+        kept = [
+            _declaration(d) if d.type == "declaration" else tinycss2.serialize([d])
+            for d in declarations
+            if not (d.type == "declaration" and d.name in unused)
+        ]
+        return ",".join(names) + "{" + ";".join(kept) + "}" if kept else ""
 
     return _map_rules(css, rule)
 
@@ -182,22 +153,17 @@ def trim_stylesheet(css: str, known_classes: set[str], used_properties: set[str]
 
 
 PALETTE_CHOICE = re.compile(r"\[data-md-color-(?:primary|accent)=([\w-]+)\]")
-PLAIN_RULE = re.compile(r"([^{}@;]+)\{([^{}]*)\}")
 
 
 def trim_palette(css: str, used_colours: set[str]) -> str:
     """Drop the selectors of Material's palette sheet for primary/accent colours no page
     uses (the site sets `custom`); a rule left with no selector goes."""
 
-    def rule(match: re.Match[str]) -> str:
-        selectors = [
-            sel
-            for sel in match.group(1).split(",")
-            if all(colour in used_colours for colour in PALETTE_CHOICE.findall(sel))
-        ]
-        return f"{','.join(selectors)}{{{match.group(2)}}}" if selectors else ""
+    def rule(names: list[str], body: list[Node]) -> str:
+        kept = [s for s in names if all(colour in used_colours for colour in PALETTE_CHOICE.findall(s))]
+        return ",".join(kept) + "{" + tinycss2.serialize(body) + "}" if kept else ""
 
-    return PLAIN_RULE.sub(rule, css)
+    return _map_rules(css, rule)
 
 
 def trimmed_name(original: str, css: str) -> str:

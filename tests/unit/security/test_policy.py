@@ -82,42 +82,45 @@ def test_meta_goes_after_charset_and_replaces_an_older_one() -> None:
     assert cp.insert_meta("<p>no head</p>", "x") is None
 
 
-# The quick path (regular expressions) must answer as the HTML parser does, or step aside.
-QUICK_CASES = [
-    '<head><script>a()</script><script type="application/ld+json">{}</script></head>',
-    '<p title="a > b" onclick="go()">x</p>',  # a quoted ">" before a blocked attribute
-    '<a href="&#106;avascript:go()">Go</a>',  # a javascript: URL behind a character reference
-    '<a href="JavaScript:go()">Go</a>',
-    '<p title="it\'s fine" style="color: red">x</p>',
-    "<p data-x='1'onclick='go()'>x</p>",  # no space after a quoted value
-    "<p\nonclick=go()>x</p>",
-    "<button onclick>x</button>",  # no value: still an event handler attribute
-    '<abbr title="said on = off">on</abbr> only a style = note in prose',
-    "<!-- <script>hidden()</script> --><script>shown()</script>",
-    "<style>p{}</style><script type=module>m()</script><script src=x.js></script>",
-    '<script src="a.js"/><script>b()</script>',  # a self-closing script tag
-    "<script>if (a<b) { c = '<p onclick=x>'; }</script>",  # markup inside a script is text
+# Read as a browser reads them: each page, what is inline and what would be blocked.
+CASES = [
+    (
+        '<head><script>a()</script><script type="application/ld+json">{}</script></head>',
+        (["a()"], [], []),
+    ),
+    ('<p title="a > b" onclick="go()">x</p>', ([], [], ['inline event handler onclick="..." on <p>'])),
+    ('<a href="&#106;avascript:go()">Go</a>', ([], [], ["javascript: URL in href on <a>"])),
+    ('<a href="JavaScript:go()">Go</a>', ([], [], ["javascript: URL in href on <a>"])),
+    ('<p title="it\'s fine" style="color: red">x</p>', ([], [], ['style="color: red" attribute on <p>'])),
+    ("<p data-x='1'onclick='go()'>x</p>", ([], [], ['inline event handler onclick="..." on <p>'])),
+    ("<p\nonclick=go()>x</p>", ([], [], ['inline event handler onclick="..." on <p>'])),
+    ("<button onclick>x</button>", ([], [], ['inline event handler onclick="..." on <button>'])),
+    ('<abbr title="said on = off">on</abbr> only a style = note in prose', ([], [], [])),
+    ("<!-- <script>hidden()</script> --><script>shown()</script>", (["shown()"], [], [])),
+    ("<style>p{}</style><script type=module>m()</script><script src=x.js></script>", (["m()"], ["p{}"], [])),
+    # A "self-closing" script tag opens a script (the slash means nothing in HTML): what
+    # follows is that script's text, and a script with src runs no inline text.
+    ('<script src="a.js"/><script>b()</script>', ([], [], [])),
+    ("<script>if (a<b) { c = '<p onclick=x>'; }</script>", (["if (a<b) { c = '<p onclick=x>'; }"], [], [])),
 ]
 
 
-@pytest.mark.parametrize("html", QUICK_CASES)
-def test_the_quick_path_answers_as_the_parser_does(html: str) -> None:
-    assert cp.find_inline(html) == cp.find_inline(html, quick=False)
+@pytest.mark.parametrize(("html", "expected"), CASES)
+def test_pages_are_read_as_a_browser_reads_them(html: str, expected: tuple[list[str], ...]) -> None:
+    found = cp.find_inline(html)
+    assert (found.scripts, found.styles, [b.what for b in found.blocked]) == expected
 
 
-def test_the_quick_path_finds_nothing_to_block_in_plain_pages() -> None:
-    html = '<head><script>a()</script></head><body><p title="x">on and on, in style</p></body>'
-    assert cp._find_inline_quickly(html, set()) == cp.Inline(["a()"], [], [])
-
-
-@pytest.mark.parametrize("html", QUICK_CASES[1:8])
-def test_the_quick_path_steps_aside_where_markup_might_be_blocked(html: str) -> None:
-    assert cp._find_inline_quickly(html, set()) is None
-
-
-def test_a_tag_checked_on_one_page_does_not_hide_a_blocked_one_on_the_next() -> None:
-    checked: set[str] = set()
+def test_an_element_checked_on_one_page_does_not_hide_a_blocked_one_on_the_next() -> None:
+    checked: set[tuple[object, ...]] = set()
     assert cp.find_inline('<nav><a href="/x/">X</a></nav>', checked).blocked == []
-    assert checked, "the first page's tags are remembered"
+    assert checked, "the first page's elements are remembered"
     found = cp.find_inline('<nav><a href="/x/">X</a><a href="/y/" onclick="go()">Y</a></nav>', checked)
     assert [b.what for b in found.blocked] == ['inline event handler onclick="..." on <a>']
+    again = cp.find_inline('<nav><a href="/y/" onclick="go()">Y</a></nav>', checked)
+    assert len(again.blocked) == 1, "what is blocked is never remembered as harmless"
+
+
+def test_the_line_of_each_blocked_attribute_is_found_in_order() -> None:
+    page = '<p style="a">1</p>\n<p>2</p>\n<p style="b">3</p>'
+    assert [b.line for b in cp.find_inline(page).blocked] == [1, 3]

@@ -82,7 +82,7 @@ def test_trimming_material_keeps_what_a_page_uses() -> None:
     assert len(out) < len(css) * 0.8
     assert ".md-typeset .admonition" in out and ".md-header{" in out
     assert ".md-post" not in out  # the blog's styles
-    assert len(css_trim.blocks(out)) > 100
+    assert len(css_trim.rules(out)) > 100
 
 
 def test_classes_are_collected_from_every_way_of_quoting_the_attribute() -> None:
