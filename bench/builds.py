@@ -108,13 +108,17 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
     raise TimeoutError(f"{url} did not show {text!r} within {timeout} s")
 
 
+# `make serve`'s options (the Makefile's serve target; tests/test_bench.py keeps the two alike).
+SERVE_OPTIONS = ["--dirty", "--livereload"]
+
+
 def serve_latency(project: Path, edits: int, page: str = "index.md") -> dict[str, Any]:
     """Start `mkdocs serve` (as `make serve` does), edit one page, time until it is served."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     log = (project / "serve.log").open("w", encoding="utf-8")
     proc = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        [str(BIN / "mkdocs"), "serve", *SERVE_OPTIONS, "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         env=build_env(),
         stdout=log,
