@@ -189,7 +189,7 @@ def one_line(rule: Rule, studies: Sequence[Study], slug: str, judgement: Judgeme
             found += ": results disagree"
         parts.append(found[0].upper() + found[1:])
     else:
-        parts.append("No trials in people")
+        parts.append(rule.no_trials)
     kinds: dict[str, int] = {}
     for s in others:
         key = "trials in healthy volunteers" if s.healthy_volunteers and s.design in rule.start else s.design
