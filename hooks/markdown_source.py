@@ -4,8 +4,9 @@ A helper module for the hooks (not a hook itself):
 - `source_path`, `body_offset` and `key_lines`: the file as an editor names it, how
   many lines of front matter MkDocs removed, and the line of each front matter key,
   so messages give true file:line.
-- `mask_code`: code spans, code blocks and HTML comments blanked out, keeping every
-  other character where it was, so positions still map to lines.
+- `mask_code`: code spans, code blocks, HTML comments and generated blocks
+  (`/// urgent-help`) blanked out, keeping every other character where it was, so
+  positions still map to lines.
 - `blocks`: the page split into paragraphs, list items, headings, table rows and
   admonition titles, each with its first line (parsed once per page, shared by hooks).
 - `plain`: the words a reader reads in a block (no markup, URLs or citations).
@@ -34,6 +35,8 @@ CODE = re.compile(
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 KEY_LINE = re.compile(r"^(?P<key>[A-Za-z0-9_-]+)[ \t]*:", re.MULTILINE)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Blocks the build writes (/// urgent-help ... ///): their lines are ids, not prose.
+GENERATED_BLOCK = re.compile(r"^[ \t]*///[^\n]*\n.*?^[ \t]*///[ \t]*$", re.MULTILINE | re.DOTALL)
 CITATION = re.compile(r"\[\s*@[\w-]+(?:\s*;\s*@[\w-]+)*\s*\]")
 
 HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -48,6 +51,7 @@ SKIP = re.compile(
     r"^(?:\*\[[^\]]+\]:"  # abbreviation definition
     r"| {0,3}\[[^\]]+\]:[ \t]"  # link reference or footnote definition
     r"|[ \t]*\\(?:full_)?bibliography[ \t]*$"  # mkdocs-bibtex commands
+    r"|[ \t]*;*-+8<-+"  # a snippet (an included file, checked on its own)
     r"|[ \t]*</?[A-Za-z][^>]*>[ \t]*$"  # a line that is only an HTML tag
     r"| {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$)"  # horizontal rule
 )
@@ -131,7 +135,7 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask_code(markdown: str) -> str:
     """Code and HTML comments replaced by spaces; lines and columns unchanged."""
-    return COMMENT.sub(_blank, CODE.sub(_blank, markdown))
+    return GENERATED_BLOCK.sub(_blank, COMMENT.sub(_blank, CODE.sub(_blank, markdown)))
 
 
 def line_of(text: str, index: int) -> int:
