@@ -105,9 +105,22 @@ def _sort_key(entry: Entry) -> tuple[str, str, str]:
     return (first.lower(), entry.fields.get("year", ""), title.lower())
 
 
-def full_bibliography_html(data: BibliographyData) -> str:
+# `\full_bibliography` lists every entry; `\full_bibliography{articles}` only journal
+# articles and `\full_bibliography{other}` everything else (guidelines' web pages, trial
+# records, books), so a long list can be split over two pages that each stay light.
+FULL_BIB = re.compile(r"\\full_bibliography(?:\{(?P<part>articles|other)\})?")
+
+
+def _in_part(entry: Entry, part: str | None) -> bool:
+    if part is None:
+        return True
+    return bool((str(entry.type).lower() == "article") == (part == "articles"))
+
+
+def full_bibliography_html(data: BibliographyData, part: str | None = None) -> str:
     items = []
-    for key, entry in sorted(data.entries.items(), key=lambda item: _sort_key(item[1])):
+    chosen = [(key, entry) for key, entry in data.entries.items() if _in_part(entry, part)]
+    for key, entry in sorted(chosen, key=lambda item: _sort_key(item[1])):
         body = reference_style.to_html(reference_style.format_entry(entry))
         items.append(f'<li id="ref-{key}">{body}</li>')
     return '<ol class="bibliography">\n' + "\n".join(items) + "\n</ol>"
@@ -118,4 +131,4 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if FULL_BIB_COMMAND not in markdown:
         return markdown
     registry = config.plugins["bibtex"].registry  # type: ignore[attr-defined]
-    return markdown.replace(FULL_BIB_COMMAND, full_bibliography_html(registry.bib_data))
+    return FULL_BIB.sub(lambda m: full_bibliography_html(registry.bib_data, m.group("part")), markdown)

@@ -168,7 +168,9 @@ def _why(steps: Sequence[Step]) -> str:
 
 
 def one_line(rule: Rule, studies: Sequence[Study], slug: str, judgement: Judgement) -> str:
-    """The evidence for a condition in one generated line, citing every study."""
+    """The evidence for a condition in one generated line. It cites nothing: the row links
+    to the condition's page, whose "Every study we found" table cites each study (citing
+    them all again here made the evidence page too heavy for phones)."""
     tagged = [s for s in studies if slug in s.conditions]
     trials = [s for s in tagged if is_trial_in_people(rule, s)]
     others = [s for s in tagged if s not in trials]
@@ -202,7 +204,7 @@ def one_line(rule: Rule, studies: Sequence[Study], slug: str, judgement: Judgeme
         parts.append("also " + ", ".join(named))
     why = _why(judgement.steps)
     line = "; ".join(parts) + "." + (f" Lower for: {why}." if why else "")
-    return text(line) + (" " + cite([s.key for s in tagged]) if tagged else "")
+    return text(line)
 
 
 def conditions_table(
