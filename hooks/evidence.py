@@ -115,6 +115,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if missing:
         raise PluginError("\n".join(f"{src}:1: {problem}" for problem in missing))
     try:
-        return markers.expand(markdown, _site, page.file.src_uri, src, md.page_offset(page))
+        offset = md.page_offset(page)
+        return markers.expand(
+            markdown, _site, page.file.src_uri, src, locate=lambda line: md.where(page, config, line, offset)
+        )
     except EvidenceError as err:
         raise _fail(err) from err

@@ -75,7 +75,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     condition = None
     if page.meta.get("page_type") == "condition":
         condition = PurePosixPath(page.file.src_uri).stem
-    result = process(markdown, _data, md.source_path(page, config), condition, md.page_offset(page))
+    result = process(markdown, _data, md.source_path(page, config), condition)
+    offset = md.page_offset(page)
     for problem in result.problems:
-        log.warning(str(problem))
+        # Lines are counted in the expanded body; `where` names the file they came from.
+        log.warning(f"{md.where(page, config, problem.line, offset)}: {problem.message}")
     return result.text
