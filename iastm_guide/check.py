@@ -205,8 +205,9 @@ def _check_page(
         from iastm_guide.urgent.page import condition_of, process
 
         src_uri = path.relative_to(settings.docs).as_posix()  # as MkDocs names the page
-        result = process(expanded.text, urgent, name, condition_of(src_uri, page.page_type), page.offset)
-        yield from (("problem", p) for p in result.problems)
+        result = process(expanded.text, urgent, name, condition_of(src_uri, page.page_type))
+        for p in result.problems:  # lines of the expanded text, named by the file they came from
+            yield "problem", expanded.locate(name, page.offset, p.line, p.message)
 
 
 def main(argv: list[str] | None = None) -> int:

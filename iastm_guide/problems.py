@@ -18,9 +18,13 @@ class Problem:
     message: str
     context: str = ""  # e.g. " (included in docs/index.md)", printed after the line
 
+    def where(self) -> str:
+        """'file:line' (and what included it), the part before the message."""
+        place = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{place}{self.context}"
+
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}{self.context}: {self.message}"
+        return f"{self.where()}: {self.message}"
 
 
 class ProblemsError(Exception):

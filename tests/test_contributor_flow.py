@@ -3,6 +3,7 @@ routing, and the pre-commit hooks (each run here as pre-commit would run it)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shlex
@@ -18,6 +19,13 @@ from tests.faults.test_bad_input import _replace
 from tests.helpers import BIN, ROOT, build_in_process, copy_project
 
 NEW_PAGE = [sys.executable, str(ROOT / "scripts" / "new_page.py")]
+# The clock for a new page: the latest day any real page was reviewed, so that no real
+# page is dated after "today" whatever day the editors last reviewed them.
+TODAY = max(
+    dt.date.fromisoformat(found)
+    for page in (ROOT / "docs").rglob("*.md")
+    for found in re.findall(r"^last_reviewed: (\d{4}-\d{2}-\d{2})$", page.read_text(encoding="utf-8"), re.M)
+)
 GITHUB = ROOT / ".github"
 TEAM = "@iastm-guide/clinical-reviewers"
 
@@ -52,7 +60,7 @@ def test_new_page_scaffolds_pages_that_pass_every_build_check(tmp_path: Path) ->
         ("condition", "knee-pain", "Knee pain: what helps"),
         ("topic", "science/fat", "Fat"),
     ):
-        result = _run([*NEW_PAGE, kind, slug, title, "--root", str(project)], IASTM_TODAY="2026-11-24")
+        result = _run([*NEW_PAGE, kind, slug, title, "--root", str(project)], IASTM_TODAY=TODAY.isoformat())
         assert result.returncode == 0, result.stderr
         assert "Next: add it to nav in mkdocs.yml" in result.stdout
         made.append(re.search(r"Created (docs/\S+)", result.stdout).group(1))  # type: ignore[union-attr]
@@ -60,12 +68,12 @@ def test_new_page_scaffolds_pages_that_pass_every_build_check(tmp_path: Path) ->
     page = (project / made[0]).read_text(encoding="utf-8")
     assert page.startswith('---\ntitle: "Knee pain: what helps"\n')
     assert (
-        "last_reviewed: 2026-11-24\nnext_review: 2027-11-24\nreview_status: awaiting clinical review\n"
-        in page
+        f"last_reviewed: {TODAY}\nnext_review: {TODAY + dt.timedelta(days=365)}\n"
+        "review_status: awaiting clinical review\n" in page
     )
     nav = "\nnav:\n  - Knee: conditions/knee-pain.md\n  - Fat: science/fat.md\n"
     _replace("mkdocs.yml", "\nnav:\n", nav)(project)
-    result = build_in_process(project, tmp_path / "site", IASTM_TODAY="2026-11-24")
+    result = build_in_process(project, tmp_path / "site", IASTM_TODAY=TODAY.isoformat())
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
 

@@ -74,6 +74,12 @@ def expand(build: Build, markdown: str, page: Page) -> str:
     if missing:
         raise PluginError("\n".join(f"{src}:1: {problem}" for problem in missing))
     try:
-        return markers.expand(markdown, build.evidence, page.file.src_uri, src, build.source(page).offset)
+        return markers.expand(
+            markdown,
+            build.evidence,
+            page.file.src_uri,
+            src,
+            locate=lambda line: build.problem(page, line, "").where(),
+        )
     except EvidenceError as err:
         raise _fail(err) from err

@@ -48,8 +48,7 @@ def expand(build: Build, markdown: str, page: Page) -> str:
     """Blocks checked and expanded; signs worded by hand refused; a condition page
     shows exactly its signs."""
     source = build.source(page)
-    result = process(
-        markdown, build.urgent, source.name, condition_of(page.file.src_uri, source.page_type), source.offset
-    )
-    warn(result.problems)
+    result = process(markdown, build.urgent, source.name, condition_of(page.file.src_uri, source.page_type))
+    # Lines are counted in the snippet-expanded body; build.problem names their file.
+    warn(build.problem(page, p.line, p.message) for p in result.problems)
     return result.text

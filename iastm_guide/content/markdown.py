@@ -7,9 +7,10 @@ markers, spelling), so a page is split, masked and numbered one way:
   plugins (mkdocs.utils.meta.get_data, written again here without MkDocs so that
   `make check` needs no build), with how many lines the body is shifted by;
 - `key_lines`: the line of each front matter key, so messages give true file:line;
-- `mask_code`: code spans, code blocks and HTML comments blanked out, keeping every
-  other character where it was, so positions still map to lines; `mask_hidden` also
-  blanks citations and link addresses (what a reader never reads);
+- `mask_code`: code spans, code blocks, HTML comments and generated blocks
+  (`/// urgent-help`) blanked out, keeping every other character where it was, so
+  positions still map to lines; `mask_hidden` also blanks citations and link
+  addresses (what a reader never reads);
 - `blocks`: the page split into paragraphs, list items, headings, table rows and
   admonition titles, each with its first line, as Python-Markdown renders them (a
   list item cannot interrupt a paragraph); `statements`: every heading, list item,
@@ -36,6 +37,8 @@ CODE = re.compile(
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 KEY_LINE = re.compile(r"^(?P<key>[A-Za-z0-9_-]+)[ \t]*:", re.MULTILINE)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Blocks the build writes (/// urgent-help ... ///): their lines are ids, not prose.
+GENERATED_BLOCK = re.compile(r"^[ \t]*///[^\n]*\n.*?^[ \t]*///[ \t]*$", re.MULTILINE | re.DOTALL)
 CITATION = re.compile(r"\[\s*@[\w-]+(?:\s*;\s*@[\w-]+)*\s*\]")
 
 HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -50,6 +53,7 @@ SKIP = re.compile(
     r"^(?:\*\[[^\]]+\]:"  # abbreviation definition
     r"| {0,3}\[[^\]]+\]:[ \t]"  # link reference or footnote definition
     r"|[ \t]*\\(?:full_)?bibliography[ \t]*$"  # mkdocs-bibtex commands
+    r"|[ \t]*;*-+8<-+"  # a snippet (an included file, checked on its own)
     r"|[ \t]*</?[A-Za-z][^>]*>[ \t]*$"  # a line that is only an HTML tag
     r"| {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$)"  # horizontal rule
 )
@@ -130,17 +134,19 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def mask_code(markdown: str) -> str:
-    """Code and HTML comments replaced by spaces; lines and columns unchanged."""
-    return COMMENT.sub(_blank, CODE.sub(_blank, markdown))
+def mask_code(markdown: str, generated: bool = True) -> str:
+    """Code, HTML comments and (unless `generated` is False: for the code that reads
+    them) generated blocks replaced by spaces; lines and columns unchanged."""
+    masked = COMMENT.sub(_blank, CODE.sub(_blank, markdown))
+    return GENERATED_BLOCK.sub(_blank, masked) if generated else masked
 
 
 HIDDEN = re.compile(r"\[\s*@[^\]]*\]|\]\([^)]*\)")  # citations, link addresses
 
 
-def mask_hidden(markdown: str) -> str:
+def mask_hidden(markdown: str, generated: bool = True) -> str:
     """`mask_code`, and citations and link addresses blanked too: only what a reader reads."""
-    return HIDDEN.sub(_blank, mask_code(markdown))
+    return HIDDEN.sub(_blank, mask_code(markdown, generated))
 
 
 def line_of(text: str, index: int) -> int:

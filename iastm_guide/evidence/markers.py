@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -175,18 +175,26 @@ def _check(name: str, arg: str | None, site: Site) -> str | None:
     return None
 
 
-def expand(markdown: str, site: Site, page_src: str, source: str = "", line_offset: int = 0) -> str:
+def expand(
+    markdown: str,
+    site: Site,
+    page_src: str,
+    source: str = "",
+    line_offset: int = 0,
+    locate: Callable[[int], str] | None = None,
+) -> str:
     """Replace every marker; raise EvidenceError (one line per problem) if any is wrong.
     `page_src` is the page's path under docs/ (links are made relative to it), `source`
     the file as an editor names it (default docs/<page_src>) and `line_offset` the
-    lines before `markdown` in that file (the front matter)."""
+    lines before `markdown` in that file (the front matter). `locate`, if given, turns
+    a line of `markdown` into 'file:line' itself (for Markdown with includes expanded)."""
     masked = _mask(markdown)
     problems: list[str] = []
     pieces: list[str] = []
     done = 0
     for match in MARKER.finditer(masked):
-        line = masked.count("\n", 0, match.start()) + 1 + line_offset
-        where = f"{source or 'docs/' + page_src}:{line}"
+        line = masked.count("\n", 0, match.start()) + 1
+        where = locate(line) if locate else f"{source or 'docs/' + page_src}:{line + line_offset}"
         parts = PARTS.fullmatch(match.group(1))
         if not parts:
             problems.append(

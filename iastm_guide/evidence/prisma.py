@@ -75,7 +75,8 @@ def describe(f: Flow) -> str:
     return (
         f"Searching found {f.identified} records. {f.duplicates} duplicates were removed, leaving "
         f"{f.screened} records to screen by title and abstract, of which {f.excluded_screening} were "
-        f"left out. {f.full_text} were read in full, and {f.excluded_full_text} of those were left "
+        f"left out. {f.full_text} were read more closely (abstract, first page or trial record), and "
+        f"{f.excluded_full_text} of those were left "
         f"out. {f.included} were included{studies}."
     )
 
@@ -85,13 +86,13 @@ def diagram(f: Flow) -> str:
     main = [
         (("Records found by searching",), f.identified),
         (("Records screened", "(title and abstract)"), f.screened),
-        (("Read in full",), f.full_text),
+        (("Read more closely", "(abstract, first page)"), f.full_text),
         (("Included",), f.included),
     ]
     side = [
         (("Duplicates removed",), f.duplicates),
         (("Left out after", "screening"), f.excluded_screening),
-        (("Left out after", "reading in full"), f.excluded_full_text),
+        (("Left out after", "reading closely"), f.excluded_full_text),
     ]
     parts = []
     for row, (lines, number) in enumerate(main):

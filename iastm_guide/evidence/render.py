@@ -147,7 +147,7 @@ def studies_table(studies: Sequence[Study], slug: str, years: Mapping[str, str])
     for s in tagged:
         design = DESIGN_NAMES[s.design][0] + (" in healthy volunteers" if s.healthy_volunteers else "")
         year = f", {years[s.key]}" if years.get(s.key) else ""
-        result = text(s.result) + (f" ({text(s.effect)})" if s.effect.strip() else "")
+        result = text(s.result)  # the statistics (effect) stay in the data, for checkers
         lines.append(
             f"| {design}{year} [@{s.key}] | {_people(s)} | {_capital(text(s.comparator))} | {_blinded(s)} "
             f"| {result} | {_interests(s)} |"
@@ -168,7 +168,9 @@ def _why(steps: Sequence[Step]) -> str:
 
 
 def one_line(rule: Rule, studies: Sequence[Study], slug: str, judgement: Judgement) -> str:
-    """The evidence for a condition in one generated line, citing every study."""
+    """The evidence for a condition in one generated line. It cites nothing: the row links
+    to the condition's page, whose "Every study we found" table cites each study (citing
+    them all again here made the evidence page too heavy for phones)."""
     tagged = [s for s in studies if slug in s.conditions]
     trials = [s for s in tagged if is_trial_in_people(rule, s)]
     others = [s for s in tagged if s not in trials]
@@ -189,7 +191,7 @@ def one_line(rule: Rule, studies: Sequence[Study], slug: str, judgement: Judgeme
             found += ": results disagree"
         parts.append(found[0].upper() + found[1:])
     else:
-        parts.append("No trials in people")
+        parts.append(rule.no_trials)
     kinds: dict[str, int] = {}
     for s in others:
         key = "trials in healthy volunteers" if s.healthy_volunteers and s.design in rule.start else s.design
@@ -202,7 +204,7 @@ def one_line(rule: Rule, studies: Sequence[Study], slug: str, judgement: Judgeme
         parts.append("also " + ", ".join(named))
     why = _why(judgement.steps)
     line = "; ".join(parts) + "." + (f" Lower for: {why}." if why else "")
-    return text(line) + (" " + cite([s.key for s in tagged]) if tagged else "")
+    return text(line)
 
 
 def conditions_table(

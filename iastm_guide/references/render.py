@@ -1,6 +1,8 @@
 """Reference lists in HTML: the References page's full list, and what pages cite.
 
-- `full_list`: every entry, sorted by first author, year and title, each with a stable
+- `full_list`: every entry (or one part: `\\full_bibliography{articles}` lists journal
+  articles, `\\full_bibliography{other}` everything else, so a long list can be split
+  over two pages that each stay light), sorted by first author, year and title, each with a stable
   anchor (`#ref-KEY`) and no back-links to footnotes that do not exist on that page
   (mkdocs-bibtex's own `\\full_bibliography` has both faults). Material's search leaves
   it out of the index (`data-search-exclude`).
@@ -23,6 +25,7 @@ from iastm_guide.references import style
 from iastm_guide.references.bibliography import Bibliography
 
 FULL_LIST_COMMAND = "\\full_bibliography"
+FULL_LIST = re.compile(r"\\full_bibliography(?:\{(?P<part>articles|other)\})?")
 FULL_LIST_OPEN = '<ol class="bibliography"'
 FULL_ITEM = re.compile(r'\n?<li id="ref-(?P<key>[^"]+)">.*?</li>', re.S)
 FOOTNOTE_ID = re.compile(r'<li id="fn:([^"]+)"')
@@ -35,20 +38,28 @@ def _sort_key(entry: Entry) -> tuple[str, str, str]:
     return (first.lower(), entry.fields.get("year", ""), title.lower())
 
 
-def full_list(bib: Bibliography) -> str:
-    """The whole bibliography as one HTML list, in the site's style."""
+def in_part(entry: Entry, part: str | None) -> bool:
+    """Whether an entry belongs to a part of the list: all, "articles" or "other"."""
+    if part is None:
+        return True
+    return (str(entry.type).lower() == "article") == (part == "articles")
+
+
+def full_list(bib: Bibliography, part: str | None = None) -> str:
+    """The whole bibliography (or one part) as one HTML list, in the site's style."""
     items = []
-    for key, _ in sorted(bib.data.entries.items(), key=lambda item: _sort_key(item[1])):
+    chosen = [(key, entry) for key, entry in bib.data.entries.items() if in_part(entry, part)]
+    for key, _ in sorted(chosen, key=lambda item: _sort_key(item[1])):
         body = style.to_html(bib.reference(key))
         items.append(f'<li id="ref-{key}">{body}</li>')
     return f'{FULL_LIST_OPEN} data-search-exclude="reference-list">\n' + "\n".join(items) + "\n</ol>"
 
 
 def expand_full_list(markdown: str, bib: Bibliography) -> str:
-    """A page's `\\full_bibliography` replaced by the full list."""
+    """A page's `\\full_bibliography` (or `{articles}`, `{other}`) replaced by the list."""
     if FULL_LIST_COMMAND not in markdown:
         return markdown
-    return markdown.replace(FULL_LIST_COMMAND, full_list(bib))
+    return FULL_LIST.sub(lambda m: full_list(bib, m.group("part")), markdown)
 
 
 def cited_in(html: str) -> set[str]:

@@ -113,7 +113,7 @@ def _signs(
 
 def find_markers(text: str, data: Data, file: str, offset: int = 0) -> tuple[list[Marker], list[Problem]]:
     """The page's blocks and what is wrong with each (lines shifted by `offset`)."""
-    masked = mask_hidden(text)
+    masked = mask_hidden(text, generated=False)  # the blocks are what this reads
     markers: list[Marker] = []
     problems: list[Problem] = []
     for found in OPEN.finditer(masked):

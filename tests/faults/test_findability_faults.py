@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.faults.test_bad_input import Breaker, _replace
+from tests.faults.test_content_rules import _set_key
 from tests.helpers import build, copy_project
 
 
@@ -20,11 +21,11 @@ def _write(path: str, text: str) -> Breaker:
 
 CASES: dict[str, tuple[Breaker, list[str]]] = {
     "review date that is not a date": (
-        _replace("docs/index.md", "last_reviewed: 2026-11-24", "last_reviewed: soon"),
+        _set_key("docs/index.md", "last_reviewed", "soon"),
         ["docs/index.md:", "'last_reviewed: soon' is not a date; write it as YYYY-MM-DD", "sitemap.xml"],
     ),
     "no review date": (
-        _replace("docs/references.md", "last_reviewed: 2026-11-24\n", ""),
+        _set_key("docs/references.md", "last_reviewed", ""),
         ["docs/references.md:", "front matter has no 'last_reviewed' date"],
     ),
     "reviewer that is not a name": (

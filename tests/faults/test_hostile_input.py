@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.faults.test_bad_input import Breaker, _append, _replace
+from tests.faults.test_content_rules import FM, _set_key
 from tests.helpers import ROOT, build_in_process, copy_project
 
 INDEX = "docs/index.md"
@@ -172,8 +173,8 @@ REFUSED: dict[str, tuple[Breaker, list[str]]] = {
     ),
     "symbolic link to a folder": (_symlink("docs/etc", "/etc"), ["docs/etc:1: is a symbolic link (to /etc)"]),
     "impossible date": (
-        _replace(INDEX, "last_reviewed: 2026-11-24", "last_reviewed: 2026-02-30"),
-        ["docs/index.md:5: front matter has a date that is not a real day"],
+        _set_key(INDEX, "last_reviewed", "2026-02-30"),
+        [f"docs/index.md:{FM['last_reviewed']}: front matter has a date that is not a real day"],
     ),
     "page saved as Latin-1": (_latin1(INDEX), [f"docs/index.md:{APPENDED}: is not UTF-8 text (byte 0xe9"]),
     "duplicate front matter key": (

@@ -53,18 +53,25 @@ def test_references_page_lists_every_cited_entry_with_working_links(site: Path) 
         for key in re.findall(r'<li id="fn:([\w-]+)"', path.read_text(encoding="utf-8"))
     }
     assert cited, "pages cite references"
-    page = site / "references" / "index.html"
-    parsed = link_targets(page)
-    html = page.read_text(encoding="utf-8")
+    # Journal articles on /references/, every other kind on /references/other-sources/.
+    pages = [site / "references" / "index.html", site / "references" / "other-sources" / "index.html"]
+    ids = {name for page in pages for name in link_targets(page).ids}
+    html = "".join(page.read_text(encoding="utf-8") for page in pages)
     for key, entry in entries.items():
-        listed = f"ref-{key}" in parsed.ids
+        listed = f"ref-{key}" in ids
+        home = pages[0] if entry.type.lower() == "article" else pages[1]
+        assert not listed or f'id="ref-{key}"' in home.read_text(encoding="utf-8"), (
+            f"{key}: on the wrong page"
+        )
         assert listed == (key.lower() in cited), f"{key}: listed {listed}, cited {key.lower() in cited}"
         if listed and "doi" in entry.fields:
             assert f"https://doi.org/{entry.fields['doi']}".lower() in html.lower().replace("%2f", "/")
     # mkdocs-bibtex's own full bibliography links back to anchors that do not exist.
-    for href in parsed.hrefs:
-        if href.startswith("#"):
-            assert href[1:] in parsed.ids, href
+    for page in pages:
+        parsed = link_targets(page)
+        for href in parsed.hrefs:
+            if href.startswith("#"):
+                assert href[1:] in parsed.ids, href
     assert "fnref:" not in html
 
 

@@ -83,6 +83,8 @@ def test_a_moved_page_needs_a_redirect(tmp_path: Path) -> None:
     the line and the fix; with mkdocs-redirects' stub it passes."""
     project = copy_project(tmp_path / "project")
     (project / "docs" / "references.md").rename(project / "docs" / "sources.md")
+    other = project / "docs" / "references" / "other-sources.md"  # links to the page: updated too
+    other.write_text(other.read_text(encoding="utf-8").replace("../references.md", "../sources.md"), "utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("References: references.md", "References: sources.md")
     config.write_text(text, encoding="utf-8")

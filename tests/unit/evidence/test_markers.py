@@ -83,7 +83,7 @@ def test_the_conditions_table_links_each_page_relative_to_the_page_it_is_on() ->
         f"| [Knee pain](conditions/knee-pain.md) | {badge('High', 'knee-pain')} | Two trials"
     )
     assert rows[1].startswith(f"| [Heel pain](conditions/heel-pain.md) | {badge('Very low', 'heel-pain')} |")
-    assert "also one animal study" in rows[1] and rows[1].endswith("[@heel2019; @rat1997] |")
+    assert "also one animal study" in rows[1] and "[@" not in rows[1]  # cited on the condition page
     assert relative("conditions/index.md", "conditions/knee-pain.md") == "knee-pain.md"
 
 
