@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from tests.helpers import BIN, build_env
+from tests.helpers import BIN, ROOT, build_env
 
 
 def timed_build(project: Path, config: str, site_dir: Path) -> dict[str, float]:
@@ -108,8 +108,18 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
     raise TimeoutError(f"{url} did not show {text!r} within {timeout} s")
 
 
-# `make serve`'s options (the Makefile's serve target; tests/test_bench.py keeps the two alike).
-SERVE_OPTIONS = ["--dirty", "--livereload"]
+def serve_options(makefile: Path = ROOT / "Makefile") -> list[str]:
+    """`make serve`'s own `mkdocs serve` options, read from the Makefile's serve target
+    (its address left out: the bench picks a free port), so the two cannot drift."""
+    for line in makefile.read_text(encoding="utf-8").splitlines():
+        words = line.split()
+        if len(words) > 1 and words[0].endswith("/mkdocs") and words[1] == "serve":
+            options = words[2:]
+            if "--dev-addr" in options:
+                at = options.index("--dev-addr")
+                del options[at : at + 2]
+            return options
+    raise RuntimeError(f"{makefile} has no `mkdocs serve` line")
 
 
 def serve_latency(project: Path, edits: int, page: str = "index.md") -> dict[str, Any]:
@@ -118,7 +128,7 @@ def serve_latency(project: Path, edits: int, page: str = "index.md") -> dict[str
     url = f"http://127.0.0.1:{port}/"
     log = (project / "serve.log").open("w", encoding="utf-8")
     proc = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", *SERVE_OPTIONS, "--dev-addr", f"127.0.0.1:{port}"],
+        [str(BIN / "mkdocs"), "serve", *serve_options(), "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         env=build_env(),
         stdout=log,

@@ -6,7 +6,9 @@ A cache that cannot be read or written only costs time, never a failure. No MkDo
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -27,3 +29,31 @@ def write_atomically(path: Path, data: bytes) -> None:
         temporary.replace(path)
     except OSError:
         pass  # a cache that cannot be written only costs time
+
+
+def remembered(kind: str, key: Iterable[str], compute: Callable[[], str]) -> str:
+    """`compute()`, kept on disk under a hash of `key` (which must name everything the
+    result depends on, the code included), so a rebuild with the same inputs reads it."""
+    digest = hashlib.sha256()
+    for part in key:
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    path = cache_dir(kind) / f"{digest.hexdigest()}.txt"
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    result = compute()
+    write_atomically(path, result.encode("utf-8"))
+    return result
+
+
+def jinja_bytecode_dir() -> Path | None:
+    """The folder for Jinja's compiled templates (keyed by Jinja by each template's source),
+    or None when it cannot be made: the build then compiles them as usual."""
+    folder = cache_dir("jinja")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder

@@ -26,6 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from iastm_guide import cache
 from iastm_guide.build import content, evidence, findability, finish, references, security, urgent, weight
 from iastm_guide.build.state import Build
 from iastm_guide.content import review_dates
@@ -131,6 +132,11 @@ def nav(navigation: Navigation) -> Navigation:
 def env(environment: jinja2.Environment, found: Files) -> jinja2.Environment:
     build = current()
     build.env, build.files = environment, found
+    # The theme's templates compiled once, not on every build: `make serve` loads the
+    # configuration, and so a new Jinja environment, on every rebuild.
+    folder = cache.jinja_bytecode_dir()
+    if folder is not None and environment.bytecode_cache is None:
+        environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
     return environment
 
 

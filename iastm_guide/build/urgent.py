@@ -12,8 +12,13 @@ from mkdocs.structure.pages import Page
 
 from iastm_guide.build.state import Build, log, warn
 from iastm_guide.urgent import DATA_FILE, UrgentHelpError
-from iastm_guide.urgent.data import check_links, load_cached, unsourced
-from iastm_guide.urgent.page import condition_of, process
+from iastm_guide.urgent.data import Data, check_links, load_cached, unsourced
+from iastm_guide.urgent.page import Result, condition_of, process
+
+# (page text, data, file, condition) -> result: `make serve` rebuilds every page on each
+# save, and matching every sign's phrases is the slowest step of a page; the same
+# inputs give the same result (the data object changes when urgent-help.yml does).
+_results: dict[tuple[str, str, str | None], tuple[Data, Result]] = {}
 
 
 def load(build: Build) -> None:
@@ -48,7 +53,16 @@ def expand(build: Build, markdown: str, page: Page) -> str:
     """Blocks checked and expanded; signs worded by hand refused; a condition page
     shows exactly its signs."""
     source = build.source(page)
-    result = process(markdown, build.urgent, source.name, condition_of(page.file.src_uri, source.page_type))
+    condition = condition_of(page.file.src_uri, source.page_type)
+    key = (markdown, source.name, condition)
+    cached = _results.get(key)
+    if cached is not None and cached[0] is build.urgent:
+        result = cached[1]
+    else:
+        if len(_results) > 1000:
+            _results.clear()
+        result = process(markdown, build.urgent, source.name, condition)
+        _results[key] = (build.urgent, result)
     # Lines are counted in the snippet-expanded body; build.problem names their file.
     warn(build.problem(page, p.line, p.message) for p in result.problems)
     return result.text

@@ -27,6 +27,8 @@ from typing import Any
 
 import tinycss2
 
+from iastm_guide import cache
+
 # Class names Material's scripts build from a prefix and a value (checked against the
 # theme's source map by tests/unit/test_css_trim.py).
 DYNAMIC_CLASS_PREFIXES = ("md-tag", "md-source__fact", "tabbed-control")
@@ -40,6 +42,8 @@ ODD_CLASS_ATTR = re.compile(r"""class=(?!")""")
 PALETTE_ATTR = re.compile(r'data-md-color-(?:primary|accent)="([\w-]+)"')
 CUSTOM_PROPERTY_USE = re.compile(r"--[\w-]+")
 WORD = re.compile(r"[\w-]+")
+# This module's own code, part of every cached result's key: a change here recomputes.
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
 
@@ -149,7 +153,14 @@ def trim_custom_properties(css: str, used_elsewhere: set[str]) -> str:
 
 
 def trim_stylesheet(css: str, known_classes: set[str], used_properties: set[str]) -> str:
-    return trim_custom_properties(trim_rules(css, known_classes), used_properties)
+    """The stylesheet with only the rules and custom properties the site can use; kept
+    in the build's cache under its inputs and this module's code (parsing Material's
+    stylesheet is most of a rebuild's trimming time, and `make serve` rebuilds often)."""
+    return cache.remembered(
+        "css-trim",
+        ["stylesheet", _CODE, css, *sorted(known_classes), "\0", *sorted(used_properties)],
+        lambda: trim_custom_properties(trim_rules(css, known_classes), used_properties),
+    )
 
 
 PALETTE_CHOICE = re.compile(r"\[data-md-color-(?:primary|accent)=([\w-]+)\]")
@@ -163,7 +174,9 @@ def trim_palette(css: str, used_colours: set[str]) -> str:
         kept = [s for s in names if all(colour in used_colours for colour in PALETTE_CHOICE.findall(s))]
         return ",".join(kept) + "{" + tinycss2.serialize(body) + "}" if kept else ""
 
-    return _map_rules(css, rule)
+    return cache.remembered(
+        "css-trim", ["palette", _CODE, css, *sorted(used_colours)], lambda: _map_rules(css, rule)
+    )
 
 
 def trimmed_name(original: str, css: str) -> str:
