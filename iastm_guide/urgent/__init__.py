@@ -1,6 +1,6 @@
 """One rule for urgent help: warning signs defined once, rendered wherever a page advises.
 
-Plain Python, no MkDocs imports: `hooks/urgent_help.py` is the one thin adapter.
+Plain Python, no MkDocs imports: `iastm_guide/build/urgent.py` is the one thin adapter.
 
 - `urgent-help.yml` (at the repository root) holds the three levels (their wording)
   and every warning sign: its id, its plain-language wording, its level, the
@@ -15,10 +15,10 @@ Plain Python, no MkDocs imports: `hooks/urgent_help.py` is the one thin adapter.
 Why this is not a Markdown extension yet: the rendered advice cites its sources with
 `[@key]`, and mkdocs-bibtex turns citations into footnotes in MkDocs'
 `on_page_markdown` event, before any Markdown extension runs; so the expansion must
-happen in that event too, before `hooks/citations.py` (priority 100). When citations
-are rendered by a Markdown extension (a successor such as Zensical runs no MkDocs
-plugins), `page.expand` becomes a `markdown.preprocessors.Preprocessor` registered
-ahead of the citation preprocessor: it already maps text to text, so the wrapper is a
+happen in that event too, before the citations are prepared for mkdocs-bibtex
+(`iastm_guide/build/pipeline.py` names the order). When citations are rendered by a
+Markdown extension (a successor such as Zensical runs no MkDocs plugins), `page.expand`
+becomes a `markdown.preprocessors.Preprocessor` registered ahead of the citation preprocessor: it already maps text to text, so the wrapper is a
 few lines (`lines -> expand("\\n".join(lines)).text.split("\\n")`).
 """
 

@@ -1,4 +1,4 @@
-"""hooks/external_links.py: which links are marked, and how."""
+"""iastm_guide/security/links.py: which links are marked, and how."""
 
 from __future__ import annotations
 
