@@ -18,8 +18,9 @@ Why this is not a Markdown extension yet: the rendered advice cites its sources 
 happen in that event too, before the citations are prepared for mkdocs-bibtex
 (`iastm_guide/build/pipeline.py` names the order). When citations are rendered by a
 Markdown extension (a successor such as Zensical runs no MkDocs plugins), `page.expand`
-becomes a `markdown.preprocessors.Preprocessor` registered ahead of the citation preprocessor: it already maps text to text, so the wrapper is a
-few lines (`lines -> expand("\\n".join(lines)).text.split("\\n")`).
+becomes a `markdown.preprocessors.Preprocessor` registered ahead of the citation
+preprocessor: it already maps text to text, so the wrapper is a few lines
+(`lines -> expand("\\n".join(lines)).text.split("\\n")`).
 """
 
 from __future__ import annotations
