@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from iastm_guide.evidence.rule import Rule, load_rule
-from iastm_guide.evidence.schema import Study
+from iastm_guide.evidence.schema import Question, Study
 from tests.helpers import ROOT
 
 SLUGS = {"knee-pain", "heel-pain"}
@@ -75,3 +75,36 @@ REAL_RULES: Path = ROOT / "content-rules.yml"
 
 def real_rule() -> Rule:
     return load_rule(REAL_RULES)
+
+
+def question(question_id: str = "knee-pain", **fields: Any) -> Question:
+    """A valid search-log question whose counts add up (12 found, 2 duplicates, 10 screened,
+    6 left out, 4 read closely, 2 left out after reading, 2 included), with `fields` changed."""
+    record: dict[str, Any] = {
+        "id": question_id,
+        "question": "does IASTM help people with knee pain?",
+        "eligibility": "controlled trials in people with knee pain",
+        "searches": [
+            {
+                "date": dt.date(2026, 11, 30),
+                "tool": "a search tool",
+                "source": "a database",
+                "query": "IASTM knee",
+                "results": 12,
+                "relevant": 4,
+            }
+        ],
+        "records_identified": 12,
+        "duplicates_removed": 2,
+        "records_screened": 10,
+        "excluded_on_screening": 6,
+        "full_text_assessed": 4,
+        "excluded_after_full_text": [
+            {"record": "Example A 2020", "reason": "healthy volunteers only"},
+            {"record": "Example B 2021", "reason": "not randomised"},
+        ],
+        "included": ["doe2020trial", "roe2021trial"],
+        "notes": "",
+    }
+    record.update(fields)
+    return Question.model_validate(record, strict=True)
