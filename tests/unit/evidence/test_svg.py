@@ -111,6 +111,14 @@ def test_ids_something_uses_are_renamed_with_the_prefix_and_the_others_dropped()
     ]
 
 
+def test_a_link_to_something_outside_the_svg_is_left_alone_not_a_crash() -> None:
+    # matplotlib writes raster content as <image xlink:href="data:...">: not an id to rename
+    # (the site's content checks refuse such an image wherever it would be published).
+    element = one('<image xlink:href="data:image/png;base64,AAAA" width="1" height="1"/>')
+    assert element.get("{http://www.w3.org/1999/xlink}href") == "data:image/png;base64,AAAA"
+    assert element.get("href") is None
+
+
 def test_coordinates_are_rounded_to_one_decimal_and_spaces_collapsed() -> None:
     path = one('<path d="M 0.123456  1.98765 L 10.04 -2.00001 z" stroke-width="0.8000001"/>')
     assert path.attrib == {"d": "M 0.1 2 L 10 -2 z", "stroke-width": "0.8"}
