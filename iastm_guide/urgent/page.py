@@ -198,10 +198,24 @@ def typed_by_hand(text: str, markers: list[Marker], data: Data, file: str, offse
             + outside[marker.end :]
         )
     problems = []
+    # Each statement is first tested for the needles (one word of each term) of every
+    # phrase at once; only phrases whose needles are all there are matched in full.
+    needles = {
+        n
+        for group in (data.sign_phrases, data.level_phrases)
+        for ps in group.values()
+        for p in ps
+        for n in p.needles
+    }
     for line, block in statements(outside):
         folded = fold(block)
+        present = {needle for needle in needles if needle in folded}
+        if not present:
+            continue
         signs = [
-            s for s, phrases in data.sign_phrases.items() if any(p.matches(block, folded) for p in phrases)
+            s
+            for s, phrases in data.sign_phrases.items()
+            if any(p.could_match(present) and p.matches(block, folded) for p in phrases)
         ]
         if signs:
             names = ", ".join(f"'{s}' ({data.name}:{data.line(s)})" for s in signs)
@@ -216,7 +230,7 @@ def typed_by_hand(text: str, markers: list[Marker], data: Data, file: str, offse
             )
             continue
         for level, phrases in data.level_phrases.items():
-            hit = next((p for p in phrases if p.matches(block, folded)), None)
+            hit = next((p for p in phrases if p.could_match(present) and p.matches(block, folded)), None)
             if hit is not None:
                 problems.append(
                     Problem(

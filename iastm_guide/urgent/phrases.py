@@ -33,6 +33,11 @@ class Phrase:
     terms: tuple[re.Pattern[str], ...]
     needles: tuple[str, ...] = ()  # one word of each term, folded: present in any match
 
+    def could_match(self, present: frozenset[str] | set[str]) -> bool:
+        """Whether every needle is among `present` (those found in the block): the quick
+        test a page's every statement gets against every phrase."""
+        return all(needle in present for needle in self.needles)
+
     def matches(self, block: str, folded: str | None = None) -> bool:
         """Whether every term is in `block`; `folded` is fold(block), if the caller has it
         (a page is tested against every phrase, so the quick test pays for itself)."""

@@ -25,7 +25,7 @@ def test_inline_code_the_theme_does_not_produce_is_named(
     allowed: tuple[set[str], set[str]] = ({policy.sha256_source("theme()")}, set())
     html = '<head><script>theme()</script><script>other()</script></head><p style="x">t</p>'
     with caplog.at_level(logging.WARNING):
-        finish._check(build, "x/index.html", html, allowed, set())
+        finish._check(build, "x/index.html", html, allowed, policy.Seen())
     messages = [r.getMessage() for r in caplog.records]
     assert len(messages) == 2
     assert "an inline <script> the theme does not produce ('other()'" in messages[0]

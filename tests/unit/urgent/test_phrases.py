@@ -76,3 +76,14 @@ def test_code_comments_citations_and_link_addresses_are_not_read() -> None:
     assert [line for line, _ in found] == [1, 9]
     assert not any(compile_phrase("calf + swol*").matches(block) for _, block in found)
     assert "A [calf" in found[1][1]  # the link text is read: a reader sees it
+
+
+def test_the_quick_test_passes_only_when_one_word_of_every_term_is_present() -> None:
+    phrase = compile_phrase("calf + swol* + hot skin")
+    assert phrase.needles == ("calf", "swol", "skin")
+    assert phrase.could_match({"calf", "swol", "skin", "other"})
+    assert not phrase.could_match({"calf", "swol"})
+    # The quick test never refuses what the full match accepts.
+    text = "My calf is swollen and the skin feels hot skin"
+    assert phrase.matches(text)
+    assert phrase.could_match({n for n in phrase.needles if n in text.casefold()})
