@@ -176,7 +176,7 @@ def test_the_one_html_parser_reads_every_page_as_the_standard_library_does(site:
     the real pages it must find exactly what an independent reading finds."""
     from iastm_guide.security import policy
 
-    checked: set[tuple[object, ...]] = set()  # shared by all pages, as the pass after the build shares it
+    checked = policy.Seen()  # shared by all pages, as the pass after the build shares it
     for path in _all_html(site):
         html = policy.META_TAG.sub("", path.read_text(encoding="utf-8"))
         found = policy.find_inline(html, checked)
