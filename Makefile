@@ -18,7 +18,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY_SOURCES := iastm_guide hooks tests scripts bench
 
-.PHONY: help install browser serve build test lint lint-docs typecheck pytest linkrot review-due new-page bench screenshots clean
+.PHONY: help install browser serve build check test lint lint-docs typecheck pytest linkrot review-due new-page bench screenshots clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -29,8 +29,11 @@ $(UV): $(UV_BOOTSTRAP)
 	  --require-hashes --no-deps --target $(TOOLS) -r $(UV_BOOTSTRAP)
 	@touch $@
 
+# Bytecode is compiled at install (the packages', and the project's own code), so no
+# command spends its first second compiling what it imports.
 $(BIN)/.installed: pyproject.toml uv.lock $(UV)
-	$(UV) sync --locked --quiet
+	$(UV) sync --locked --quiet --compile-bytecode
+	$(BIN)/python -m compileall -q iastm_guide hooks
 	@touch $@
 
 install: $(BIN)/.installed ## install the pinned Python packages from uv.lock
@@ -43,6 +46,9 @@ serve: install ## preview with live reload at http://127.0.0.1:8000
 
 build: install ## build the site into site/ strictly
 	$(BIN)/mkdocs build --strict
+
+check: install ## the content checks on every page, without building (about a second)
+	$(BIN)/python -m iastm_guide.check
 
 lint: install ## ruff format check and lint
 	$(BIN)/ruff format --check $(PY_SOURCES)
@@ -82,7 +88,7 @@ bench: install browser bench/node_modules/.installed ## measure page weight, Lig
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 screenshots: install browser build ## PNGs of the home page and a condition page: phone/desktop, light/dark
-	$(BIN)/python scripts/screenshots.py site screenshots
+	$(BIN)/python -m scripts.screenshots site screenshots
 
 clean: ## remove build output
 	rm -rf site screenshots .pytest_cache .mypy_cache .ruff_cache

@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from tests.helpers import BIN, build_env
+from tests.helpers import BIN, ROOT, build_env
 
 
 def timed_build(project: Path, config: str, site_dir: Path) -> dict[str, float]:
@@ -61,6 +61,29 @@ def compare_builds(project: Path, pages: int, runs: int, work: Path) -> dict[str
     return summary
 
 
+def check_time(project: Path, runs: int) -> dict[str, Any]:
+    """`make check` (python -m iastm_guide.check) over the whole project: wall and CPU time."""
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [str(BIN / "python"), "-m", "iastm_guide.check", "--root", str(project)],
+            cwd=project,
+            env=build_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        samples.append((time.perf_counter() - start, usage.ru_utime + usage.ru_stime))
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise RuntimeError(f"make check failed to run in {project}")
+    return {
+        "seconds": round(statistics.median(s for s, _ in samples), 2),
+        "cpu_seconds": round(statistics.median(c for _, c in samples), 2),
+        "samples": [round(s, 2) for s, _ in samples],
+    }
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -85,13 +108,27 @@ def _wait_for(url: str, text: str, timeout: float) -> float:
     raise TimeoutError(f"{url} did not show {text!r} within {timeout} s")
 
 
+def serve_options(makefile: Path = ROOT / "Makefile") -> list[str]:
+    """`make serve`'s own `mkdocs serve` options, read from the Makefile's serve target
+    (its address left out: the bench picks a free port), so the two cannot drift."""
+    for line in makefile.read_text(encoding="utf-8").splitlines():
+        words = line.split()
+        if len(words) > 1 and words[0].endswith("/mkdocs") and words[1] == "serve":
+            options = words[2:]
+            if "--dev-addr" in options:
+                at = options.index("--dev-addr")
+                del options[at : at + 2]
+            return options
+    raise RuntimeError(f"{makefile} has no `mkdocs serve` line")
+
+
 def serve_latency(project: Path, edits: int, page: str = "index.md") -> dict[str, Any]:
     """Start `mkdocs serve` (as `make serve` does), edit one page, time until it is served."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     log = (project / "serve.log").open("w", encoding="utf-8")
     proc = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        [str(BIN / "mkdocs"), "serve", *serve_options(), "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         env=build_env(),
         stdout=log,

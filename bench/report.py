@@ -104,6 +104,60 @@ def _build(rows: list[dict[str, Any]], serve: dict[str, Any]) -> list[str]:
 
 
 BUILD_BUDGET = 1.3  # full / plain at the largest generated site (issue 7)
+# Issue 15: what an editor waits for, side by side (one run of `make bench` measures all).
+REAL_BUDGET = 1.3  # the real site's full build / plain Material + mkdocs-bibtex
+SERVE_BUDGET = 1.0  # seconds from saving a page to `mkdocs serve` showing it
+LARGE_BUDGET = 1.19  # the 1000-page ratio: no worse than before issue 15
+CHECK_BUDGET = 2.0  # seconds for `make check` over the whole site
+
+
+def _holds(value: float | None, budget: float) -> str:
+    if value is None:
+        return "not measured"
+    return "holds" if value <= budget else "**exceeded**"
+
+
+def budgets(
+    rows: list[dict[str, Any]], serve: dict[str, Any] | None, check: dict[str, Any] | None
+) -> list[str]:
+    """The editor-facing budgets of issue 15, measured in the same run, in one table."""
+    real = next((r for r in rows if r["site"] == "real"), None)
+    large = next((r for r in rows if r["site"] == "generated" and r["pages"] == 1000), None)
+    table = [
+        "**Editor budgets** (one run of `make bench`; wall time, CPU time in brackets):",
+        "",
+        "| What | Budget | Measured | Verdict |",
+        "|---|---|---|---|",
+    ]
+    if real is not None:
+        worst = max(float(real["ratio"]), float(real["ratio_cpu"]))
+        table.append(
+            f"| Real site ({real['pages']} pages), full build / plain Material + mkdocs-bibtex | at most "
+            f"{REAL_BUDGET}x | {real['ratio']}x ({real['ratio_cpu']}x) | {_holds(worst, REAL_BUDGET)} |"
+        )
+    if serve is not None:
+        seconds = float(serve["edit_to_served_seconds"])
+        table.append(
+            f"| `make serve`: an edit to a page shown after saving | at most {SERVE_BUDGET} s | "
+            f"{seconds:.2f} s | {_holds(seconds, SERVE_BUDGET)} |"
+        )
+    if large is not None:
+        worst = max(float(large["ratio"]), float(large["ratio_cpu"]))
+        table.append(
+            f"| 1000 generated pages, full build / plain | at most {LARGE_BUDGET}x | {large['ratio']}x "
+            f"({large['ratio_cpu']}x) | {_holds(worst, LARGE_BUDGET)} |"
+        )
+    else:
+        table.append(
+            f"| 1000 generated pages, full build / plain | at most {LARGE_BUDGET}x | - | not measured |"
+        )
+    if check is not None:
+        seconds = float(check["seconds"])
+        table.append(
+            f"| `make check`: every content rule on every page, no build | at most {CHECK_BUDGET} s | "
+            f"{seconds:.2f} s ({check['cpu_seconds']:.2f} s) | {_holds(seconds, CHECK_BUDGET)} |"
+        )
+    return table
 
 
 def _build_budget(rows: list[dict[str, Any]]) -> list[str]:
@@ -135,6 +189,7 @@ def markdown(results: dict[str, Any]) -> str:
     if results.get("lighthouse"):
         parts += ["", *_lighthouse(results["lighthouse"])]
     if results.get("build"):
+        parts += ["", *budgets(results["build"], results.get("serve"), results.get("check"))]
         parts += ["", *_build(results["build"], results["serve"])]
     return "\n".join(parts)
 

@@ -1,4 +1,6 @@
-"""`make bench`: page weight, Lighthouse, build time and memory, against plain Material.
+"""`make bench`: page weight, Lighthouse, build time and memory, against plain Material;
+and, side by side, what an editor waits for: the real site's build, an edit shown by
+`make serve`, the 1000-page ratio and `make check`.
 
     python -m bench.run            # the full bench (several minutes)
     python -m bench.run --quick    # 100 generated pages, 1 run, 1 Lighthouse run
@@ -140,7 +142,7 @@ def main() -> None:
         if "lighthouse" in parts:
             print("lighthouse ...", flush=True)
             lh = lighthouse_pages(full_site, runs, work)
-        build, serve = [], None
+        build, serve, check = [], None, None
         if "build" in parts:
             print("build time: the real site ...", flush=True)
             real_pages = len(html_pages(full_site))
@@ -151,7 +153,9 @@ def main() -> None:
                 build.append({"site": "generated", **builds.compare_builds(generated, size, runs, work)})
                 shutil.rmtree(generated)
             print("mkdocs serve: time to show an edit ...", flush=True)
-            serve = builds.serve_latency(project, edits=runs)
+            serve = builds.serve_latency(project, edits=max(runs, 3))
+            print("make check: the content checks without a build ...", flush=True)
+            check = builds.check_time(project, max(runs, 3))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results = {
@@ -166,6 +170,7 @@ def main() -> None:
         "lighthouse": lh,
         "build": build,
         "serve": serve,
+        "check": check,
     }
     args.output.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(report.markdown(results))

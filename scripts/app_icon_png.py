@@ -2,19 +2,16 @@
 
 iPhones and iPads ignore SVG home-screen icons, so the one PNG is made from the SVG
 with Debian's chromium. Run it after changing the SVG, and commit both files:
-    .venv/bin/python scripts/app_icon_png.py
+    .venv/bin/python -m scripts.app_icon_png   (from the repository root)
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-
 SIZE = 180
 
 

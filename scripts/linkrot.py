@@ -31,11 +31,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from pybtex.database import parse_file
 
-import reference_style  # noqa: E402  (hooks/reference_style.py: the site's own link forms)
-from pybtex.database import parse_file  # noqa: E402
+from iastm_guide.references import style as reference_style  # the site's own link forms
+
+ROOT = Path(__file__).resolve().parent.parent
 
 DOI_BASE = "https://doi.org"
 PUBMED_BASE = "https://pubmed.ncbi.nlm.nih.gov"

@@ -4,7 +4,7 @@
 
 Uses the GitHub CLI (`gh`, with GH_TOKEN and GH_REPO set by the workflow). The issue is
 found by its fixed title among open issues, so there is only ever one
-(iastm_guide/github_issue.py, shared with the review dates watch):
+(scripts/github_issue.py, shared with the review dates watch):
 - something broken, no open issue: create it (label "link-rot") with the report;
 - something broken, issue open: replace its body with the new report;
 - nothing broken, issue open: close it with a comment; otherwise do nothing.
@@ -16,9 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from iastm_guide.github_issue import Watch, keep_one_issue
+from github_issue import Watch, keep_one_issue  # scripts/github_issue.py, beside this file
 
 LINK_ROT = Watch(
     name="link rot",

@@ -2,7 +2,7 @@
 
 Reads the front matter of every page under docs/ without building the site (about a
 second), with the build's own date rules (iastm_guide/content/review_dates.py), front
-matter reader (hooks/frontmatter.py) and review cycle (`review_cycle` in
+matter reader (iastm_guide/content/front_matter.py) and review cycle (`review_cycle` in
 content-rules.yml), and writes a Markdown report listing, soonest first, every page
 overdue or due within `warn_days`, and every page whose dates cannot be read.
 
@@ -24,15 +24,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from iastm_guide.content import review_dates
+from iastm_guide.content import rules as content_rules  # the rules file, read and checked as the build does
+from iastm_guide.content.front_matter import read_front_matter
+from iastm_guide.content.markdown import key_lines
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import content_rules  # noqa: E402  (hooks/: the rules file, read and checked as the build does)
-from frontmatter import read_front_matter  # noqa: E402
-from markdown_source import key_lines  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-
-from iastm_guide.content import review_dates  # noqa: E402
 
 # Folders under docs/ that hold no pages (mkdocs.yml: exclude_docs).
 NOT_PAGES = ("includes",)
@@ -136,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         rules = content_rules.load(args.root / content_rules.FILE_NAME)
         now = review_dates.today()
-    except (PluginError, ValueError) as err:
+    except (content_rules.RulesError, ValueError) as err:
         print(f"review_due: {err}", file=sys.stderr)
         return 1
     found = listing(args.root, rules, now)

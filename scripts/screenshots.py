@@ -1,7 +1,7 @@
 """Screenshots for review: the home page and one condition page, phone and desktop,
 light and dark, as full-page PNGs.
 
-Usage: python scripts/screenshots.py SITE_DIR OUT_DIR   (`make screenshots` builds first)
+Usage: python -m scripts.screenshots SITE_DIR OUT_DIR   (`make screenshots` builds first)
 """
 
 from __future__ import annotations
@@ -15,11 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.helpers import html_pages, page_url  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.helpers import html_pages, page_url
 
 VIEWPORTS = {"phone": (390, 844), "desktop": (1366, 900)}
 SCHEMES = ("light", "dark")

@@ -5,7 +5,7 @@
 
 Reads what a reader reads: the title and description in the front matter, and the
 text of each page (not code, link addresses, citation keys or HTML tags), the same
-way the build's content hooks do (hooks/markdown_source.py). Words in capitals
+way the build's content checks do (iastm_guide/content/markdown.py). Words in capitals
 (abbreviations such as IASTM) are not checked. Prints `file:line: unknown word ...`
 for each unknown word and exits 1 if there is any. A word that is right but unknown
 (a medical term, a name, a British spelling) goes into `.wordlist.txt`.
@@ -19,12 +19,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from spellchecker import SpellChecker
 
-import markdown_source as md  # noqa: E402  (from hooks/, put on the path above)
-from mkdocs.utils.meta import get_data  # noqa: E402
-from spellchecker import SpellChecker  # noqa: E402
+from iastm_guide.content import markdown as md  # the shared Markdown reader
+from iastm_guide.content.page import Source
+
+ROOT = Path(__file__).resolve().parent.parent
 
 WORDLIST = ROOT / ".wordlist.txt"
 APOSTROPHES = "'\u2019"
@@ -57,14 +57,13 @@ def unknown_words(path: Path, checker: SpellChecker, extra: set[str]) -> Iterato
         found = dict.fromkeys(w for w in words(text) if w.lower() not in extra)
         return [w for w in found if not checker.known([w.lower()])]
 
-    source = path.read_text(encoding="utf-8")
-    body, meta = get_data(source)
-    offset, lines = md.body_offset(source, body), md.key_lines(source)
+    page = Source.read(str(path), path.read_text(encoding="utf-8"))
+    offset, lines, meta = page.offset, page.key_lines, page.meta
     for key in ("title", "description"):
         if isinstance(meta.get(key), str):
             for word in unknown(meta[key]):
                 yield lines.get(key, 1), word
-    for block in md.blocks(body):
+    for block in page.blocks:
         for word in unknown(md.plain(block.text)):
             at = re.search(rf"(?<![\w]){re.escape(word)}(?!\w)", block.text)
             line = block.line + (block.text.count("\n", 0, at.start()) if at else 0)

@@ -136,9 +136,15 @@ def test_every_pre_commit_hook_is_local_and_passes_on_the_repository(tmp_path: P
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
     assert all(repo["repo"] == "local" for repo in config["repos"])
-    assert {"ruff-format", "ruff-check", "markdown-lint", "spelling", "yamllint", "strict-build"} <= {
-        hook["id"] for hook in hooks
-    }
+    assert {
+        "ruff-format",
+        "ruff-check",
+        "markdown-lint",
+        "spelling",
+        "yamllint",
+        "content-checks",
+        "strict-build",
+    } <= {hook["id"] for hook in hooks}
     for hook in hooks:
         assert hook["language"] == "system" and hook["pass_filenames"] is False, hook["id"]
         command = shlex.split(hook["entry"])

@@ -16,11 +16,8 @@ from typing import Any
 
 import pytest
 
+from iastm_guide.security.headers import parse_headers_file
 from tests.helpers import ROOT, build, copy_project
-
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from content_policy import parse_headers_file
 
 PREVIEW = "https://deploy-preview-42--iastm-guide.netlify.app"
 PRODUCTION = "https://iastm-guide.netlify.app"

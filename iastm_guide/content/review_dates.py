@@ -1,6 +1,6 @@
 """Review dates: which dates are wrong, and when a page is due for review.
 
-One place for the date rules, shared by the build (hooks/frontmatter.py) and the
+One place for the date rules, shared by the build (iastm_guide/content/front_matter.py) and the
 weekly listing (scripts/review_due.py), so the two never disagree. No MkDocs here.
 
 Two kinds of finding, kept apart on purpose:

@@ -24,6 +24,8 @@ from typing import Any
 import markdown
 from pymdownx.snippets import SnippetExtension, SnippetMissingError, SnippetPreprocessor
 
+from iastm_guide.problems import Problem
+
 Origin = tuple[str | None, int]  # (included file as the editor names it, or None for the page; line)
 
 
@@ -39,6 +41,14 @@ class Expanded:
         if 1 <= line <= len(self.origins):
             return self.origins[line - 1]
         return None, line
+
+    def locate(self, page: str, offset: int, line: int, message: str) -> Problem:
+        """A problem at line `line` of the expanded text: in the page's own file (its
+        front matter counted back with `offset`), or in the file it included."""
+        name, number = self.origin(line)
+        if name is None:
+            return Problem(page, number + offset, message)
+        return Problem(name, number, message, f" (included in {page})")
 
 
 class Expander:

@@ -3,10 +3,10 @@
 Plain Python, no MkDocs imports (the site generator may change; this package should
 not have to). One module a concern:
 
-- `sources`: read a YAML data file with the line of every value; duplicate keys refused.
 - `schema`: the shape of a study record and a search-log question (pydantic, strict).
-- `data`: load `evidence/studies.yml` and `evidence/search-log.yml`, checking them
-  against the schema, `references.bib` and the condition pages; one line per problem.
+- `data`: load `evidence/studies.yml` and `evidence/search-log.yml` (with the shared
+  reader, `iastm_guide/yaml_lines.py`), checking them against the schema,
+  `references.bib` and the condition pages; one line per problem.
 - `rule`: the evidence-label rule of `content-rules.yml` (`evidence_labels`), as pure
   functions from study records to a label and the steps that led to it.
 - `render`: Markdown and HTML for pages: tables of studies, labels as badges.

@@ -19,13 +19,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import textwrap
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from iastm_guide.cache import cache_dir, write_atomically
 from iastm_guide.evidence import svg
 
 # Colours the chart is drawn with, each standing for a class in extra.css.
@@ -107,13 +107,6 @@ def draw(grid: Grid) -> str:
     return out.getvalue()
 
 
-def _cache_dir() -> Path:
-    if os.environ.get("IASTM_GUIDE_CACHE"):
-        return Path(os.environ["IASTM_GUIDE_CACHE"]) / "evidence-map"
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path("~/.cache").expanduser())
-    return base / "iastm-guide" / "evidence-map"
-
-
 _memory: dict[str, str] = {}
 
 
@@ -122,16 +115,12 @@ def evidence_map(grid: Grid, *, title: str, desc: str) -> str:
     key = grid.key() + hashlib.sha256(f"{title}\n{desc}".encode()).hexdigest()[:8]
     if key in _memory:
         return _memory[key]
-    path = _cache_dir() / f"{key}.svg"
+    path = cache_dir("evidence-map") / f"{key}.svg"
     try:
         finished = path.read_text(encoding="utf-8")
     except OSError:
         root = svg.restyle(draw(grid), COLOURS, prefix="evidence-map")
         finished = svg.finish(root, ident="evidence-map", title=title, desc=desc, css_class="evidence-map")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(finished, encoding="utf-8")
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        write_atomically(path, finished.encode("utf-8"))
     _memory[key] = finished
     return finished

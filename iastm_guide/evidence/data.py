@@ -19,12 +19,31 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from iastm_guide import yaml_lines
 from iastm_guide.evidence import EvidenceError, schema
-from iastm_guide.evidence.sources import Located, PathKey, load
+from iastm_guide.yaml_lines import Located
+from iastm_guide.yaml_lines import Path as PathKey
 
 STUDIES = "evidence/studies.yml"
 SEARCH_LOG = "evidence/search-log.yml"
 Model = TypeVar("Model", bound=BaseModel)
+
+
+def parse(text: str, name: str) -> Located:
+    """The shared YAML reader (iastm_guide/yaml_lines.py), its problems as EvidenceError."""
+    try:
+        return yaml_lines.parse(text, name)
+    except yaml_lines.YamlError as err:
+        raise EvidenceError([str(p) for p in err.problems]) from err
+
+
+def load(path: Path, name: str) -> Located:
+    """Read and parse a data file; problems as EvidenceError."""
+    try:
+        return yaml_lines.load(path, name)
+    except yaml_lines.YamlError as err:
+        raise EvidenceError([str(p) for p in err.problems]) from err
+
 
 _TYPE_WORDS = {
     "string_type": "text (put it in quotes if it looks like a number or a date)",

@@ -11,7 +11,8 @@
 `expand` is a pure function, Markdown text to Markdown text. It is not a Python-Markdown
 extension because tables it makes cite their studies as `[@key]`, and mkdocs-bibtex
 turns citations into footnotes in MkDocs' `on_page_markdown` event, before any
-extension runs: so hooks/evidence.py calls it there, before hooks/citations.py. Once
+extension runs: so the build calls it there (build/evidence.py), before the citations
+are prepared for mkdocs-bibtex. Once
 citations are themselves an extension (a preprocessor; the route off MkDocs), this
 becomes a preprocessor registered at a higher priority than the citations' one,
 calling the same `expand` on the joined lines.
@@ -24,7 +25,9 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
+from iastm_guide.content.markdown import mask_code
 from iastm_guide.evidence import EvidenceError, chart, prisma, render
 from iastm_guide.evidence.data import SEARCH_LOG, Evidence
 from iastm_guide.evidence.render import Condition
@@ -39,12 +42,6 @@ from iastm_guide.evidence.schema import Study, suggest
 
 MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 PARTS = re.compile(r"\s*(?P<name>[a-z][a-z-]*)\s*(?::\s*(?P<arg>\S.*?))?\s*")
-CODE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=indent)(?P=fence)[ \t]*$"
-    r"|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)"
-    r"|<!--.*?-->",
-    re.MULTILINE | re.DOTALL,
-)
 INLINE = {"label": True, "outcome-label": True}
 BLOCK = {
     "studies": True,
@@ -141,7 +138,7 @@ def flow_figure(site: Site) -> str:
 
 
 def _mask(markdown: str) -> str:
-    return CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
+    return mask_code(markdown)  # the shared Markdown reader's masking (code and comments)
 
 
 def _block(name: str, arg: str, site: Site, page_src: str) -> str:
@@ -243,3 +240,17 @@ def markers_in(markdown: str) -> Sequence[tuple[str, str | None]]:
         if parts:
             found.append((parts.group("name"), parts.group("arg")))
     return found
+
+
+def required(page_type: str | None, src_uri: str, markdown: str) -> list[str]:
+    """What a condition page lacks: it shows its own label and its own table of studies."""
+    if page_type != "condition" or not src_uri.startswith("conditions/"):
+        return []
+    slug = PurePosixPath(src_uri).stem
+    found = set(markers_in(markdown))
+    return [
+        f"a condition page shows {what} from the study data: add [[{name}: {slug}]] to "
+        "'## What the research says and how sure we are'"
+        for name, what in (("label", "its evidence label"), ("studies", "every study we found"))
+        if (name, slug) not in found
+    ]

@@ -32,9 +32,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from iastm_guide.evidence import EvidenceError
-from iastm_guide.evidence.data import describe
+from iastm_guide.evidence.data import describe, load
 from iastm_guide.evidence.schema import CERTAINTY_LEVELS, DESIGNS, BlindedWho, Study, parse_certainty
-from iastm_guide.evidence.sources import load
 
 SECTION = "evidence_labels"
 NOT_TRIALS = ("systematic review", "laboratory", "animal")

@@ -73,7 +73,7 @@ def restyle(svg: str, colours: Mapping[str, str], prefix: str) -> ET.Element:
         ident = element.attrib.pop("id", None)
         if ident in renamed:
             element.set("id", renamed[ident])
-        if href in element.attrib:  # SVG 2 and every current browser take plain href
+        if element.attrib.get(href, "").startswith("#"):  # SVG 2 and browsers take plain href
             element.set("href", "#" + renamed[element.attrib.pop(href)[1:]])
         names = []
         for name, value in _declarations(element.attrib.pop("style", "")).items():

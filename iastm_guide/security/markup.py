@@ -18,8 +18,8 @@ Each finding names what it is, the tag as written (to find it in the source), an
 what to do instead. `neutralise` rewrites the offending tags as visible text, so a
 page that fails the build still cannot run anything if its output is opened.
 
-Why hand-written: the rules are the site's own policy. html.parser (standard library)
-does the parsing; nothing here needs MkDocs.
+Why hand-written: the rules are the site's own policy. The one HTML parser of the
+build (selectolax, html.py) does the parsing, as a browser would; no MkDocs here.
 """
 
 from __future__ import annotations
@@ -27,7 +27,11 @@ from __future__ import annotations
 import html as html_text
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from iastm_guide.security import html
 
 FORBIDDEN_ELEMENTS = {
     "script": "a <script> element (scripts in pages would run in every reader's browser)",
@@ -87,6 +91,7 @@ REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.IGNORECASE)
 # and spaces, before they read its scheme.
 _URL_NOISE = re.compile(r"[\t\n\r]")
 _LEADING = re.compile(r"^[\x00-\x20]+")
+_UNSPLIT = re.compile(r"[^\x00-\x20&]+")  # what character references or white space cannot split
 
 FIX_ELEMENT = (
     "remove it: pages hold text, links and images only; looks go in docs/stylesheets/extra.css "
@@ -133,102 +138,129 @@ def _srcset_urls(value: str) -> list[str]:
 
 def _needles(tag: str, name: str | None = None, value: str | None = None) -> tuple[str, ...]:
     """Patterns that find the markup in the Markdown source, most exact first: the tag
-    as written (raw HTML), the attribute with its value, the value alone (a Markdown
-    link or image), the attribute name (attr_list)."""
+    (raw HTML, as the parser writes it back), the attribute with its value, the value
+    alone (a Markdown link or image), the longest piece of the value that character
+    references or white space cannot have split (`&#106;ava&#x09;script:x()` as written:
+    the parser gives the decoded value), the attribute name (attr_list)."""
     found = [re.escape(tag)]
     if name is not None and value is not None:
         found.append(re.escape(name) + r"\s*=\s*[\"']?" + re.escape(value))
         if len(value) >= 8:
             found.append(re.escape(value))
+        piece = max(_UNSPLIT.findall(value), key=len, default="")
+        if len(piece) >= 6 and piece != value:
+            found.append(re.escape(piece))
     if name is not None:
         found.append(r"(?<![\w-])" + re.escape(name) + r"\s*=")
     return tuple(found)
 
 
-class _Scanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.findings: list[Finding] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        raw = self.get_starttag_text() or f"<{tag}>"
-        name = tag.lower()
-        if name in FORBIDDEN_ELEMENTS:
-            self.findings.append(
-                Finding(FORBIDDEN_ELEMENTS[name], FIX_ELEMENT, raw, (re.escape(raw), rf"<{name}\b"))
+def _findings(node: html.Node) -> list[Finding]:
+    """Everything forbidden on one element (its own name and attributes)."""
+    found: list[Finding] = []
+    raw = html.start_tag(node)
+    name = html.tag(node)
+    attributes = html.attributes(node)
+    if name in FORBIDDEN_ELEMENTS:
+        found.append(Finding(FORBIDDEN_ELEMENTS[name], FIX_ELEMENT, raw, (re.escape(raw), rf"<{name}\b")))
+    for key, text in attributes:
+        if key.startswith("on"):
+            found.append(
+                Finding(f'inline event handler {key}="..." on <{name}>', FIX_HANDLER, raw, _needles(raw, key))
             )
-        for attribute, value in attrs:
-            key = attribute.lower()
-            text = value or ""
-            if key.startswith("on"):
-                self.findings.append(
-                    Finding(
-                        f'inline event handler {key}="..." on <{name}>',
-                        FIX_HANDLER,
-                        raw,
-                        _needles(raw, key),
-                    )
+        elif key == "style":
+            found.append(
+                Finding(f'style="{text}" attribute on <{name}>', FIX_STYLE, raw, _needles(raw, key, text))
+            )
+        elif key == "attributename" and text.strip().lower().startswith(("on", "href", "xlink:href")):
+            found.append(
+                Finding(
+                    f"an SVG animation of the {text.strip()} attribute on <{name}>",
+                    FIX_HANDLER,
+                    raw,
+                    _needles(raw, key, text),
                 )
-            elif key == "style":
-                self.findings.append(
-                    Finding(f'style="{text}" attribute on <{name}>', FIX_STYLE, raw, _needles(raw, key, text))
-                )
-            elif key == "attributename" and text.strip().lower().startswith(("on", "href", "xlink:href")):
-                self.findings.append(
-                    Finding(
-                        f"an SVG animation of the {text.strip()} attribute on <{name}>",
-                        FIX_HANDLER,
-                        raw,
-                        _needles(raw, attribute, text),
-                    )
-                )
-            elif key in URL_ATTRIBUTES:
-                if key == "srcset":
-                    urls = _srcset_urls(text)
-                elif key in ("values", "to", "from", "by"):
-                    urls = text.split(";")
-                else:
-                    urls = [text]
-                for url in urls:
-                    scheme = url_scheme(url)
-                    if scheme in BAD_SCHEMES:
-                        self.findings.append(
-                            Finding(
-                                f"a {scheme} URL in {key} on <{name}>",
-                                FIX_SCHEME,
-                                raw,
-                                _needles(raw, key, text),
-                            )
-                        )
-                    elif key in RESOURCE_ATTRIBUTES.get(name, ()) and is_remote(url):
-                        if name == "input" and (dict(attrs).get("type") or "").lower() != "image":
-                            continue
-                        self.findings.append(
-                            Finding(
-                                f"<{name}> loading {url} from another host",
-                                FIX_REMOTE,
-                                raw,
-                                _needles(raw, key, text),
-                            )
-                        )
+            )
+        elif key in URL_ATTRIBUTES:
+            found += _url_findings(name, key, text, raw, dict(attributes))
+    return found
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
+
+def _url_findings(name: str, key: str, text: str, raw: str, attributes: dict[str, str]) -> list[Finding]:
+    if key == "srcset":
+        urls = _srcset_urls(text)
+    elif key in ("values", "to", "from", "by"):
+        urls = text.split(";")
+    else:
+        urls = [text]
+    found = []
+    for url in urls:
+        scheme = url_scheme(url)
+        if scheme in BAD_SCHEMES:
+            found.append(
+                Finding(f"a {scheme} URL in {key} on <{name}>", FIX_SCHEME, raw, _needles(raw, key, text))
+            )
+        elif key in RESOURCE_ATTRIBUTES.get(name, ()) and is_remote(url):
+            if name == "input" and attributes.get("type", "").lower() != "image":
+                continue
+            found.append(
+                Finding(
+                    f"<{name}> loading {url} from another host", FIX_REMOTE, raw, _needles(raw, key, text)
+                )
+            )
+    return found
+
+
+def _offending(tree: html.Tree) -> list[tuple[html.Node, list[Finding]]]:
+    return [(node, found) for node in html.elements(tree) if (found := _findings(node))]
 
 
 def find(content: str) -> list[Finding]:
     """Every forbidden element, attribute and URL in rendered page content, in order."""
-    scanner = _Scanner()
-    scanner.feed(content)
-    scanner.close()
-    return scanner.findings
+    return [finding for _, found in _offending(html.fragment(content)) for finding in found]
 
 
 def neutralise(content: str, findings: list[Finding]) -> str:
-    """The content with each offending start tag shown as text, and the text of
-    script and style elements escaped too, so nothing in it can run."""
-    for tag in dict.fromkeys(finding.tag for finding in findings):
-        content = content.replace(tag, html_text.escape(tag))
-    # Raw-text elements: once their start tag is text, their body and end tag are
-    # ordinary markup again; escape the end tags so no element is left half open.
-    return re.sub(r"</(script|style|iframe|object|form|frameset)\s*>", r"&lt;/\1&gt;", content, flags=re.I)
+    """The content with each offending element shown as text (its markup escaped, quotes
+    too, as the parser wrote it back), so nothing in it can run. The rest of the content
+    is written back by the parser too (a failed build's output only needs to be inert)."""
+    if not findings:
+        return content
+    tree = html.fragment(content)
+    shown: dict[str, str] = {}  # placeholder -> the escaped markup it stands for
+    gone: set[int] = set()
+    for node, _ in _offending(tree):  # document order: an element before the ones inside it
+        if any(ancestor.mem_id in gone for ancestor in _ancestors(node)):
+            continue
+        gone.add(node.mem_id)
+        placeholder = f"\ue001{len(shown)}\ue001"
+        shown[placeholder] = html_text.escape(node.html or "", quote=True)
+        node.replace_with(placeholder)
+    out = str(tree.html or "")
+    for placeholder, escaped in shown.items():
+        out = out.replace(placeholder, escaped)
+    return out
+
+
+def _ancestors(node: html.Node) -> list[html.Node]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+def escape_meta(value: Any) -> Any:
+    """Front matter text values (nested too) as escaped Markup, so templates print a title
+    like "</title><script>" as text wherever they print it; dates, numbers and flags
+    unchanged."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [escape_meta(item) for item in value]
+    if isinstance(value, dict):
+        return {key: escape_meta(item) for key, item in value.items()}
+    return value

@@ -25,7 +25,7 @@ from pydantic_core import ErrorDetails
 
 from iastm_guide.urgent import DATA_FILE, Problem, UrgentHelpError
 from iastm_guide.urgent.phrases import Phrase, compile_phrase
-from iastm_guide.urgent.yaml_lines import Located, Path, parse
+from iastm_guide.yaml_lines import Located, Path, YamlError, parse
 
 LEVELS = ("emergency", "same-day", "soon")
 LevelId = Literal["emergency", "same-day", "soon"]
@@ -237,7 +237,10 @@ def check(located: Located, model: UrgentHelp) -> tuple[Data, list[Problem]]:
 
 def parse_data(text: str, name: str = DATA_FILE) -> Data:
     """Parse and check the file's text; UrgentHelpError with every problem."""
-    located = parse(text, name)
+    try:
+        located = parse(text, name)
+    except YamlError as err:
+        raise UrgentHelpError(err.problems) from err
     try:
         model = UrgentHelp.model_validate(located.data if located.data is not None else {})
     except ValidationError as err:
@@ -255,6 +258,19 @@ def load(path: FilePath, name: str = DATA_FILE) -> Data:
     except (OSError, UnicodeDecodeError) as err:
         raise UrgentHelpError([Problem(name, 1, f"cannot be read ({err}); restore the file")]) from err
     return parse_data(text, name)
+
+
+_cache: dict[FilePath, tuple[int, Data]] = {}
+
+
+def load_cached(path: FilePath, name: str = DATA_FILE) -> Data:
+    """`load`, read again only when the file has changed on disk (`mkdocs serve`)."""
+    stamp = path.stat().st_mtime_ns if path.is_file() else -1
+    cached = _cache.get(path)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, load(path, name))
+        _cache[path] = cached
+    return cached[1]
 
 
 def check_links(data: Data, known_keys: Collection[str], condition_pages: Collection[str]) -> list[Problem]:

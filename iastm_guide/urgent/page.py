@@ -25,10 +25,12 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
+from iastm_guide.content.markdown import mask_hidden, statements
 from iastm_guide.urgent import Problem
 from iastm_guide.urgent.data import AFTER_TREATMENT, LEVELS, Data
-from iastm_guide.urgent.phrases import blocks, mask
+from iastm_guide.urgent.phrases import fold
 
 OPEN = re.compile(r"^///[ \t]*(?P<name>urgent[\w-]*)[ \t]*(?:\|(?P<levels>[^\n]*))?$", re.MULTILINE)
 CLOSE = re.compile(r"^///[ \t]*$", re.MULTILINE)
@@ -111,7 +113,7 @@ def _signs(
 
 def find_markers(text: str, data: Data, file: str, offset: int = 0) -> tuple[list[Marker], list[Problem]]:
     """The page's blocks and what is wrong with each (lines shifted by `offset`)."""
-    masked = mask(text)
+    masked = mask_hidden(text, generated=False)  # the blocks are what this reads
     markers: list[Marker] = []
     problems: list[Problem] = []
     for found in OPEN.finditer(masked):
@@ -196,8 +198,25 @@ def typed_by_hand(text: str, markers: list[Marker], data: Data, file: str, offse
             + outside[marker.end :]
         )
     problems = []
-    for line, block in blocks(outside):
-        signs = [s for s, phrases in data.sign_phrases.items() if any(p.matches(block) for p in phrases)]
+    # Each statement is first tested for the needles (one word of each term) of every
+    # phrase at once; only phrases whose needles are all there are matched in full.
+    needles = {
+        n
+        for group in (data.sign_phrases, data.level_phrases)
+        for ps in group.values()
+        for p in ps
+        for n in p.needles
+    }
+    for line, block in statements(outside):
+        folded = fold(block)
+        present = {needle for needle in needles if needle in folded}
+        if not present:
+            continue
+        signs = [
+            s
+            for s, phrases in data.sign_phrases.items()
+            if any(p.could_match(present) and p.matches(block, folded) for p in phrases)
+        ]
         if signs:
             names = ", ".join(f"'{s}' ({data.name}:{data.line(s)})" for s in signs)
             problems.append(
@@ -211,7 +230,7 @@ def typed_by_hand(text: str, markers: list[Marker], data: Data, file: str, offse
             )
             continue
         for level, phrases in data.level_phrases.items():
-            hit = next((p for p in phrases if p.matches(block)), None)
+            hit = next((p for p in phrases if p.could_match(present) and p.matches(block, folded)), None)
             if hit is not None:
                 problems.append(
                     Problem(
@@ -247,6 +266,11 @@ def render(signs: Iterable[str], data: Data) -> str:
     return "\n".join(parts)
 
 
+def condition_of(src_uri: str, page_type: str | None) -> str | None:
+    """The condition a page is about (its slug), if it is a condition page."""
+    return PurePosixPath(src_uri).stem if page_type == "condition" else None
+
+
 def process(text: str, data: Data, file: str, condition: str | None = None, offset: int = 0) -> Result:
     """Check a page and expand its blocks. `condition`: the page's slug if it is a condition page."""
     markers, problems = find_markers(text, data, file, offset)
@@ -261,4 +285,4 @@ def process(text: str, data: Data, file: str, condition: str | None = None, offs
     return Result(out, sorted(problems))
 
 
-__all__ = ["Marker", "Result", "find_markers", "process", "render", "typed_by_hand"]
+__all__ = ["Marker", "Result", "condition_of", "find_markers", "process", "render", "typed_by_hand"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,11 +20,9 @@ from urllib.parse import urljoin
 
 import pytest
 
+from iastm_guide.security.headers import parse_headers_file
 from tests.browser.csp_watch import Watch
-from tests.helpers import ROOT, html_pages, page_url
-
-if str(ROOT / "hooks") not in sys.path:
-    sys.path.insert(0, str(ROOT / "hooks"))
+from tests.helpers import html_pages, page_url
 
 pytestmark = pytest.mark.browser
 
@@ -163,8 +160,6 @@ class _HeadersHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture
 def served_with_headers(site: Path) -> Iterator[str]:
-    from content_policy import parse_headers_file  # hooks/ helper
-
     rules = dict(parse_headers_file((site / "_headers").read_text(encoding="utf-8")))
     handler = type("Handler", (_HeadersHandler,), {"extra": rules["/*"]})
     server = http.server.ThreadingHTTPServer(

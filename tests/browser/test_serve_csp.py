@@ -1,7 +1,7 @@
 """`mkdocs serve` keeps live reload working under the policy it serves.
 
 The live-reload script that mkdocs serve injects differs with every request, so no
-hash can list it: while serving, hooks/csp.py allows inline scripts (and says so).
+hash can list it: while serving, iastm_guide/security/policy.py allows inline scripts (and says so).
 This opens a page served by `mkdocs serve` from a copy of the project, edits the
 page's Markdown, and waits for the browser to reload it, with no policy violation.
 """

@@ -1,5 +1,5 @@
 """In chromium: the page-weight count is what the browser fetches, and the trimmed
-theme stylesheet (hooks/css_trim.py) renders pages like Material's own.
+theme stylesheet (iastm_guide/weight/css_trim.py) renders pages like Material's own.
 
 To stay quick on a large site, each check visits a covering sample of pages: one page
 for each distinct set of assets (for the count) and pages that between them use every

@@ -1,5 +1,5 @@
 """The evidence data's bad-input cases: each breaks a copy of the site one way, and the
-strict build must fail naming the file and the line (hooks/evidence.py)."""
+strict build must fail naming the file and the line (iastm_guide/build/evidence.py)."""
 
 from __future__ import annotations
 

@@ -34,7 +34,10 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
     ),
     "hand-written robots.txt": (
         _write("docs/robots.txt", "User-agent: *\nDisallow:\n"),
-        ["docs/robots.txt: robots.txt is generated from site_url by hooks/sitemap.py; delete this file"],
+        [
+            "docs/robots.txt: robots.txt is generated from site_url by the build "
+            "(iastm_guide/findability/sitemap.py); delete this file"
+        ],
     ),
 }
 

@@ -87,8 +87,8 @@ CASES: dict[str, tuple[Breaker, list[str]]] = {
     ),
     "impossible date": (
         _set("last_reviewed", "2026-02-30"),
-        # hooks/content_security.py stops the build at the file's reading (MkDocs would drop the
-        # whole front matter); hooks/frontmatter.py would say the same at the same line.
+        # iastm_guide/build/security.py stops the build at the file's reading (MkDocs would drop the
+        # whole front matter); iastm_guide/content/front_matter.py would say the same at the same line.
         [f"{INDEX}:{FM['last_reviewed']}: front matter has a date that is not a real day"],
     ),
     "next review on the day of the last": (

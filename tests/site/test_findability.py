@@ -123,7 +123,7 @@ def test_favicon_app_icon_and_manifest(site: Path) -> None:
     assert {icon.get("purpose") for icon in manifest["icons"]} >= {"any", "maskable"}
     for page in [*html_pages(site), site / "404.html"]:
         html = page.read_text(encoding="utf-8")
-        # The favicon is inlined as a data: URI (hooks/inline_icons.py: one request fewer).
+        # The favicon is inlined as a data: URI (iastm_guide/weight/icons.py: one request fewer).
         icon = re.search(r'<link rel="icon" href="([^"]+)"', html)
         assert icon, (page, "icon")
         href = unquote(icon.group(1))

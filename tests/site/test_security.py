@@ -1,5 +1,5 @@
 """The built site's security parts: the policy in every page, `_headers`, security.txt
-and external links. Hashes are recomputed here independently of hooks/content_policy.py."""
+and external links. Hashes are recomputed here independently of iastm_guide/security/policy.py."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import base64
 import hashlib
 import re
 from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -136,17 +137,51 @@ def test_external_links_open_safely_and_say_they_leave_the_site(site: Path) -> N
     assert marked >= 2, "the reference lists link to doi.org and PubMed: the test saw no external link"
 
 
-def test_the_quick_inline_scan_answers_as_the_html_parser_on_every_page(site: Path) -> None:
-    """hooks/content_policy.py scans pages by regular expressions where it can; on the
-    real pages it must find exactly what the HTML parser finds."""
-    import sys
+class _StandardLibraryReading(HTMLParser):
+    """An independent reading of a page by the standard library's parser: inline scripts
+    and styles, and the attributes a Content Security Policy blocks."""
 
-    sys.path.insert(0, str(Path(__file__).parents[2] / "hooks"))
-    import content_policy
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self.blocked: list[str] = []
+        self._open: str | None = None
 
-    checked: set[str] = set()  # shared by all pages, as hooks/csp.py shares it
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for name, value in values.items():
+            if name.startswith("on") or name == "style":
+                self.blocked.append(f"{name} on <{tag}>")
+            elif name in ("href", "src", "action", "formaction") and value.strip().lower().startswith(
+                "javascript:"
+            ):
+                self.blocked.append(f"javascript: in {name} on <{tag}>")
+        runs = values.get("type", "").strip().lower() in ("", "module", "text/javascript")
+        if tag == "style" or (tag == "script" and "src" not in values and runs):
+            self._open = tag
+            (self.styles if tag == "style" else self.scripts).append("")
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            (self.styles if self._open == "style" else self.scripts)[-1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._open:
+            self._open = None
+
+
+def test_the_one_html_parser_reads_every_page_as_the_standard_library_does(site: Path) -> None:
+    """iastm_guide/security/policy.py reads pages with selectolax (an HTML5 parser); on
+    the real pages it must find exactly what an independent reading finds."""
+    from iastm_guide.security import policy
+
+    checked = policy.Seen()  # shared by all pages, as the pass after the build shares it
     for path in _all_html(site):
-        html = path.read_text(encoding="utf-8")
-        quick = content_policy._find_inline_quickly(content_policy.META_TAG.sub("", html), checked)
-        assert quick is not None, f"{path}: the quick scan stepped aside on a page with nothing to block"
-        assert quick == content_policy.find_inline(html, quick=False), path
+        html = policy.META_TAG.sub("", path.read_text(encoding="utf-8"))
+        found = policy.find_inline(html, checked)
+        reading = _StandardLibraryReading()
+        reading.feed(html)
+        assert found.scripts == reading.scripts, path
+        assert found.styles == reading.styles, path
+        assert len(found.blocked) == len(reading.blocked) == 0, (path, reading.blocked)

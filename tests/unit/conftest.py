@@ -1,14 +1,9 @@
-"""Unit tests import the hook modules directly, as MkDocs does."""
-
-import sys
+"""Fixtures for the unit tests: the project's real content rules."""
 
 import pytest
 
+from iastm_guide.content import rules as content_rules
 from tests.helpers import ROOT
-
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import content_rules  # needs hooks/ on sys.path, above
 
 
 @pytest.fixture(scope="session")

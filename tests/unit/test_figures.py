@@ -10,7 +10,7 @@ which follows the light, the dark and the print palette; the few fig-* classes a
 the print rules at the end of extra.css, and each one must have a rule there.
 
 This reads the files with the standard library's XML parser and is independent of
-hooks/images.py (which checks titles at build time). No maintained library checks SVG
+iastm_guide/content/images.py (which checks titles at build time). No maintained library checks SVG
 for these rules: the checker is a few small functions, and each rule is seen to fail below.
 """
 
@@ -29,7 +29,7 @@ EXTRA_CSS = ROOT / "docs" / "stylesheets" / "extra.css"
 # The site's own drawings (the "figures" block at the end of extra.css is theirs).
 DRAWINGS = ("tool-shapes.svg", "how-a-stroke-is-given.svg", "marks-scale.svg")
 # Icons, not figures: the logo is inlined with its title removed and aria-hidden
-# (hooks/inline_icons.py), the favicon becomes a data URI, the app icon a home-screen
+# (iastm_guide/weight/icons.py), the favicon becomes a data URI, the app icon a home-screen
 # tile. Each one's title (the site's name) is its whole text alternative: no <desc>.
 ICONS = ("favicon.svg", "logo.svg", "app-icon.svg")
 MAX_DRAWING_BYTES = 6 * 1024  # inlined into every page that shows it (page-weight budget)
