@@ -11,6 +11,8 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import jinja2
+
 
 def cache_dir(kind: str) -> Path:
     """The folder for one kind of cached thing (`evidence-map`, `cmudict`, ...)."""
@@ -48,12 +50,22 @@ def remembered(kind: str, key: Iterable[str], compute: Callable[[], str]) -> str
     return result
 
 
-def jinja_bytecode_dir() -> Path | None:
-    """The folder for Jinja's compiled templates (keyed by Jinja by each template's source),
-    or None when it cannot be made: the build then compiles them as usual."""
+class TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's compiled templates on disk, one file per template name. Jinja's own keys
+    include the template's path, so every copy of the project (tests, the bench) would
+    add a set of files; here a template found with other source (Jinja checks each
+    file's checksum) is compiled again and replaces the old file."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(name)
+
+
+def jinja_bytecode_cache() -> TemplateCache | None:
+    """The cache for Jinja's compiled templates, or None when its folder cannot be
+    made: the build then compiles them as usual."""
     folder = cache_dir("jinja")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return folder
+    return TemplateCache(str(folder))

@@ -134,9 +134,8 @@ def env(environment: jinja2.Environment, found: Files) -> jinja2.Environment:
     build.env, build.files = environment, found
     # The theme's templates compiled once, not on every build: `make serve` loads the
     # configuration, and so a new Jinja environment, on every rebuild.
-    folder = cache.jinja_bytecode_dir()
-    if folder is not None and environment.bytecode_cache is None:
-        environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    if environment.bytecode_cache is None:
+        environment.bytecode_cache = cache.jinja_bytecode_cache()
     return environment
 
 

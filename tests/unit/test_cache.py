@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 import pytest
 
-from iastm_guide.cache import cache_dir, jinja_bytecode_dir, remembered, write_atomically
+from iastm_guide.cache import cache_dir, jinja_bytecode_cache, remembered, write_atomically
 
 
 def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -52,8 +53,24 @@ def test_jinja_templates_are_compiled_into_the_cache_or_not_at_all(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("IASTM_GUIDE_CACHE", str(tmp_path / "c"))
-    assert jinja_bytecode_dir() == tmp_path / "c" / "jinja"
-    assert (tmp_path / "c" / "jinja").is_dir()
+    cache = jinja_bytecode_cache()
+    assert cache is not None and (tmp_path / "c" / "jinja").is_dir()
     (tmp_path / "f").write_text("a file, not a folder", encoding="utf-8")
     monkeypatch.setenv("IASTM_GUIDE_CACHE", str(tmp_path / "f"))
-    assert jinja_bytecode_dir() is None
+    assert jinja_bytecode_cache() is None
+
+
+def test_a_template_is_kept_once_whatever_folder_it_came_from(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("IASTM_GUIDE_CACHE", str(tmp_path / "c"))
+    rendered = []
+    for copy, source in (("one", "A {{ x }}"), ("two", "A {{ x }}"), ("three", "B {{ x }}")):
+        (tmp_path / copy).mkdir()
+        (tmp_path / copy / "main.html").write_text(source, encoding="utf-8")
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(tmp_path / copy)), bytecode_cache=jinja_bytecode_cache()
+        )
+        rendered.append(env.get_template("main.html").render(x=1))
+    assert rendered == ["A 1", "A 1", "B 1"], "a changed template is compiled again"
+    assert len(list((tmp_path / "c" / "jinja").iterdir())) == 1
