@@ -33,6 +33,15 @@ def write_atomically(path: Path, data: bytes) -> None:
         pass  # a cache that cannot be written only costs time
 
 
+def code_key(*files: str | os.PathLike[str]) -> str:
+    """A hash of source files (a module's own code, a style file): part of the key of
+    anything cached from them, so a change to the code computes it again."""
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(Path(file).read_bytes())
+    return digest.hexdigest()
+
+
 def remembered(kind: str, key: Iterable[str], compute: Callable[[], str]) -> str:
     """`compute()`, kept on disk under a hash of `key` (which must name everything the
     result depends on, the code included), so a rebuild with the same inputs reads it."""

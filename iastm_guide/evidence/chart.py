@@ -22,10 +22,9 @@ import json
 import textwrap
 from dataclasses import dataclass
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
-from iastm_guide.cache import cache_dir, write_atomically
+from iastm_guide.cache import cache_dir, code_key, write_atomically
 from iastm_guide.evidence import svg
 
 # Colours the chart is drawn with, each standing for a class in extra.css.
@@ -49,9 +48,9 @@ class Grid:
     counts: tuple[tuple[int, ...], ...]
 
     def key(self) -> str:
-        code = b"".join(Path(m.__file__ or "").read_bytes() for m in (svg,)) + Path(__file__).read_bytes()
-        blob = json.dumps([self.rows, self.columns, self.counts, version("matplotlib")]).encode()
-        return hashlib.sha256(blob + code).hexdigest()[:24]
+        code = code_key(svg.__file__ or "", __file__)
+        blob = json.dumps([self.rows, self.columns, self.counts, version("matplotlib"), code]).encode()
+        return hashlib.sha256(blob).hexdigest()[:24]
 
 
 def _radius(n: int, most: int) -> float:

@@ -10,20 +10,18 @@ own is the label and the fixed mask (below). No MkDocs here.
 
 from __future__ import annotations
 
-import hashlib
 import html
 from importlib.metadata import version
-from pathlib import Path
 
 import segno
 
-from iastm_guide.cache import remembered
+from iastm_guide.cache import code_key, remembered
 
 # QR codes carry one of 8 masks. Choosing the best for each code is most of the cost
 # of making it (about 5 ms a page against 1 ms); any mask reads back alike (the handout
 # tests read every condition page's code with zbarimg), so every code uses this one.
 MASK = 0
-_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+_CODE = code_key(__file__)
 
 
 def _code(url: str) -> str:

@@ -21,7 +21,6 @@ bibliography, not once per build. No MkDocs here.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from importlib.metadata import version
@@ -30,7 +29,7 @@ from typing import Any
 
 from pybtex.database import BibliographyData, Entry, Person
 
-from iastm_guide.cache import cache_dir, write_atomically
+from iastm_guide.cache import cache_dir, code_key, write_atomically
 from iastm_guide.references.style import latex_to_text
 
 STYLE = Path(__file__).with_name("styles") / "nlm-citation-sequence.csl"
@@ -104,7 +103,7 @@ def format_all(data: BibliographyData, digest: str) -> dict[str, str]:
 
     `digest`: a hash of the bibliography file; with the style's and citeproc-py's it
     names the cached result."""
-    source = hashlib.sha256(STYLE.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:12]
+    source = code_key(STYLE, __file__)[:12]
     key = f"{digest[:16]}-{source}-{version('citeproc-py')}"
     if key in _memory:
         return _memory[key]

@@ -14,6 +14,7 @@ Every problem is a `Problem` naming the file and line; `load` raises them togeth
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -76,6 +77,18 @@ class Data:
 
     def line(self, sign: str) -> int:
         return self.lines.get(sign, 1)
+
+    @functools.cached_property
+    def needle_index(self) -> dict[str, list[Phrase]]:
+        """needle -> the phrases (of signs and levels) that have it: the quick test of
+        every statement of every page (page.typed_by_hand), made once per file."""
+        index: dict[str, list[Phrase]] = {}
+        for group in (self.sign_phrases, self.level_phrases):
+            for phrases in group.values():
+                for phrase in phrases:
+                    for needle in set(phrase.needles):
+                        index.setdefault(needle, []).append(phrase)
+        return index
 
 
 _WORDS = {

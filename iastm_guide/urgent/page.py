@@ -30,7 +30,7 @@ from pathlib import PurePosixPath
 from iastm_guide.content.markdown import mask_hidden, statements
 from iastm_guide.urgent import Problem
 from iastm_guide.urgent.data import AFTER_TREATMENT, LEVELS, Data
-from iastm_guide.urgent.phrases import Phrase, fold
+from iastm_guide.urgent.phrases import fold
 
 OPEN = re.compile(r"^///[ \t]*(?P<name>urgent[\w-]*)[ \t]*(?:\|(?P<levels>[^\n]*))?$", re.MULTILINE)
 CLOSE = re.compile(r"^///[ \t]*$", re.MULTILINE)
@@ -188,25 +188,6 @@ def check_condition(
     return problems
 
 
-_indexes: dict[int, tuple[Data, dict[str, list[Phrase]]]] = {}
-
-
-def _needle_index(data: Data) -> dict[str, list[Phrase]]:
-    """needle -> the phrases (of signs and levels) that have it; made once per data."""
-    cached = _indexes.get(id(data))
-    if cached is not None and cached[0] is data:
-        return cached[1]
-    index: dict[str, list[Phrase]] = {}
-    for group in (data.sign_phrases, data.level_phrases):
-        for phrases in group.values():
-            for phrase in phrases:
-                for needle in set(phrase.needles):
-                    index.setdefault(needle, []).append(phrase)
-    _indexes.clear()  # one data file at a time
-    _indexes[id(data)] = (data, index)
-    return index
-
-
 def typed_by_hand(text: str, markers: list[Marker], data: Data, file: str, offset: int = 0) -> list[Problem]:
     """Blocks outside the markers that word a warning sign or a level's advice themselves."""
     outside = text
@@ -220,7 +201,7 @@ def typed_by_hand(text: str, markers: list[Marker], data: Data, file: str, offse
     # Each statement is first tested for the needles (one word of each term) of every
     # phrase at once; only phrases with a needle there, and then all of them, are
     # matched in full. Most statements hold none and cost one pass over the needles.
-    index = _needle_index(data)
+    index = data.needle_index
     for line, block in statements(outside):
         folded = fold(block)
         present = {needle for needle in index if needle in folded}

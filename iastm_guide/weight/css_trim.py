@@ -43,7 +43,7 @@ PALETTE_ATTR = re.compile(r'data-md-color-(?:primary|accent)="([\w-]+)"')
 CUSTOM_PROPERTY_USE = re.compile(r"--[\w-]+")
 WORD = re.compile(r"[\w-]+")
 # This module's own code, part of every cached result's key: a change here recomputes.
-_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+_CODE = cache.code_key(__file__)
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
 
